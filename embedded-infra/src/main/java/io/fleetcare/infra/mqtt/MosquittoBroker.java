@@ -1,0 +1,169 @@
+package io.fleetcare.infra.mqtt;
+
+import io.fleetcare.infra.net.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Mosquitto started as a child process with a generated configuration: loopback listener on a
+ * free port, no anonymous access, a password file and an ACL built from {@link MqttBrokerSettings}.
+ * It keeps running as the current OS user (Mosquitto would otherwise drop from root to
+ * {@code mosquitto}, which cannot read the private files written here).
+ */
+public final class MosquittoBroker implements MqttBroker {
+
+    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
+            Path.of("/usr/local/sbin/mosquitto"), Path.of("/usr/local/bin/mosquitto"));
+
+    private final Process process;
+    private final int port;
+    private final Thread reaper;
+
+    private MosquittoBroker(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        this.reaper = new Thread(process::destroyForcibly, "mosquitto-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
+    }
+
+    /** Whether a Mosquitto binary is installed in one of the usual places. */
+    public static boolean isInstalled() {
+        return binary() != null;
+    }
+
+    private static Path binary() {
+        return CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    /**
+     * Starts Mosquitto and waits until it accepts connections.
+     *
+     * @throws IllegalStateException when it is not installed or does not come up within 15 s
+     */
+    public static MosquittoBroker start(MqttBrokerSettings settings) {
+        Path binary = binary();
+        if (binary == null) {
+            throw new IllegalStateException("Mosquitto is not installed");
+        }
+        try {
+            Path dir = Files.createDirectories(settings.workDir());
+            Files.createDirectories(dir.resolve("data"));
+            Map<String, String> accounts = new HashMap<>(settings.deviceSecrets());
+            accounts.put(settings.serviceUser(), settings.servicePassword());
+            Path passwords = writePrivate(dir.resolve("passwd"), MosquittoPasswordFile.render(accounts));
+            Path acl = writePrivate(dir.resolve("acl"), """
+                    user %s
+                    topic readwrite devices/#
+
+                    pattern readwrite devices/%%u/#
+                    """.formatted(settings.serviceUser()));
+            int port = FreePorts.pick();
+            Path config = writePrivate(dir.resolve("mosquitto.conf"), """
+                    user %s
+                    per_listener_settings false
+                    allow_anonymous false
+                    password_file %s
+                    acl_file %s
+                    listener %d 127.0.0.1
+                    protocol mqtt
+                    persistence true
+                    persistence_location %s/
+                    autosave_interval 30
+                    max_inflight_messages 1000
+                    max_queued_messages 100000
+                    set_tcp_nodelay true
+                    log_dest stdout
+                    log_type error
+                    log_type warning
+                    log_type notice
+                    connection_messages false
+                    """.formatted(System.getProperty("user.name"), passwords, acl, port, dir.resolve("data")));
+            Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
+                    .start();
+            MosquittoBroker broker = new MosquittoBroker(process, port);
+            broker.awaitListening(Duration.ofSeconds(15), dir.resolve("mosquitto.log"));
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Mosquitto", e);
+        }
+    }
+
+    private static Path writePrivate(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    private void awaitListening(Duration timeout, Path log) throws IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Mosquitto exited with " + process.exitValue() + ": "
+                        + Files.readString(log).strip());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep(100);
+            }
+        }
+        close();
+        throw new IllegalStateException("Mosquitto did not listen on port " + port + " within " + timeout);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public String serverUri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String kind() {
+        return "mosquitto";
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing left to remove
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.fleetcare.infra.mqtt;
+
+/**
+ * An MQTT 5 broker with per-device authentication and topic ACLs, run for tests and the
+ * embedded demo.
+ */
+public interface MqttBroker extends AutoCloseable {
+
+    /**
+     * Starts Mosquitto when it is installed, otherwise the embedded HiveMQ CE broker (which must
+     * then be on the classpath).
+     *
+     * @throws IllegalStateException when neither is available or the broker does not come up
+     */
+    static MqttBroker start(MqttBrokerSettings settings) {
+        if (MosquittoBroker.isInstalled()) {
+            return MosquittoBroker.start(settings);
+        }
+        if (HiveMqEmbeddedBroker.isOnClasspath()) {
+            return HiveMqEmbeddedBroker.start(settings);
+        }
+        throw new IllegalStateException("no MQTT broker: install Mosquitto (apt-get install mosquitto) "
+                + "or put com.hivemq:hivemq-community-edition-embedded on the classpath");
+    }
+
+    /** Where clients connect, e.g. {@code tcp://127.0.0.1:41883}. */
+    String serverUri();
+
+    /** The TCP port the broker listens on (loopback). */
+    int port();
+
+    /** Which broker this is, for logs: {@code mosquitto} or {@code hivemq-embedded}. */
+    String kind();
+
+    @Override
+    void close();
+}

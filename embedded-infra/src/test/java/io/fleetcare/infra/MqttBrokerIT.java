@@ -1,0 +1,142 @@
+package io.fleetcare.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fleetcare.infra.mqtt.HiveMqEmbeddedBroker;
+import io.fleetcare.infra.mqtt.MosquittoBroker;
+import io.fleetcare.infra.mqtt.MqttBroker;
+import io.fleetcare.infra.mqtt.MqttBrokerSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MqttBrokerIT {
+
+    @TempDir
+    Path workDir;
+
+    private MqttBroker start(String kind) {
+        MqttBrokerSettings settings = new MqttBrokerSettings(workDir, "gateway", "gw-secret",
+                Map.of("STB-1", "s1", "STB-2", "s2"));
+        if (kind.equals("mosquitto")) {
+            assumeTrue(MosquittoBroker.isInstalled(), "Mosquitto is not installed");
+            return MosquittoBroker.start(settings);
+        }
+        return HiveMqEmbeddedBroker.start(settings);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mosquitto", "hivemq"})
+    void aDeviceReachesTheServiceAccountOnlyUnderItsOwnTopics(String kind) throws Exception {
+        try (MqttBroker broker = start(kind)) {
+            List<String> received = new CopyOnWriteArrayList<>();
+            MqttClient service = new MqttClient(broker.serverUri(), "svc", new MemoryPersistence());
+            service.setCallback(new MqttCallbackAdapter() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    received.add(topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8));
+                }
+            });
+            service.connect(options("gateway", "gw-secret"));
+            service.subscribe(new MqttSubscription[] {new MqttSubscription("$share/g/devices/+/telemetry", 1)});
+            MqttClient forger = connect(broker, "dev1-forger", "STB-1", "s1");
+            publishIgnoringRefusal(forger, "devices/STB-2/telemetry", "forged");
+            closeQuietly(forger);
+
+            MqttClient device = connect(broker, "dev1", "STB-1", "s1");
+            device.publish("devices/STB-1/telemetry", "own".getBytes(StandardCharsets.UTF_8), 1, false);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (received.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(300);
+            assertThat(received).containsExactly("devices/STB-1/telemetry=own");
+            device.disconnect();
+            service.disconnect();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mosquitto", "hivemq"})
+    void aWrongPasswordIsRefused(String kind) {
+        try (MqttBroker broker = start(kind)) {
+            assertThatThrownBy(() -> connect(broker, "dev1", "STB-1", "wrong")).isInstanceOf(MqttException.class);
+            assertThatThrownBy(() -> connect(broker, "dev9", "STB-9", "s1")).isInstanceOf(MqttException.class);
+        }
+    }
+
+    private static void publishIgnoringRefusal(MqttClient client, String topic, String payload) {
+        try {
+            client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+        } catch (MqttException refused) {
+            // MQTT 5 brokers answer an unauthorized publish with a failing PUBACK or a disconnect
+        }
+    }
+
+    private static void closeQuietly(MqttClient client) {
+        try {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+            client.close();
+        } catch (MqttException alreadyGone) {
+            // the broker may have disconnected it already
+        }
+    }
+
+    private static MqttClient connect(MqttBroker broker, String clientId, String user, String password) throws MqttException {
+        MqttClient client = new MqttClient(broker.serverUri(), clientId, new MemoryPersistence());
+        client.connect(options(user, password));
+        return client;
+    }
+
+    private static MqttConnectionOptions options(String user, String password) {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(user);
+        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        options.setConnectionTimeout(5);
+        return options;
+    }
+
+    /** Paho v5 1.2.5 does not call listeners passed to subscribe(); a client callback does work. */
+    private abstract static class MqttCallbackAdapter implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}
