@@ -1,0 +1,54 @@
+package io.fleetcare.gateway.ingest;
+
+import java.util.Locale;
+
+/**
+ * Why the gateway refused what a device sent. This is the gateway's one error model: every protocol
+ * adapter raises it where it turns a library message into a {@code DeviceEvent}, and translates it
+ * once into what its protocol can say back (an MQTT acknowledgement without forwarding, later a CoAP
+ * response code, an OCPP CALLERROR, a Modbus exception).
+ *
+ * <p>A rejection never carries the payload, so its message is safe to log at WARN.
+ */
+public final class IngestRejection extends RuntimeException {
+
+    /** The reasons a message is refused; the lower-case name is the {@code reason} metric tag. */
+    public enum Reason {
+        /** The body is empty, not JSON, or not a JSON object. */
+        MALFORMED_PAYLOAD,
+        /** The body is JSON but a field is missing or has the wrong type or value. */
+        INVALID_FIELD,
+        /** The body is larger than the configured limit. */
+        PAYLOAD_TOO_LARGE,
+        /** The message arrived on a topic or resource the gateway does not serve. */
+        UNKNOWN_TOPIC;
+
+        /** The value of the {@code reason} metric tag, e.g. {@code malformed_payload}. */
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Reason reason;
+    private final String deviceId;
+
+    /**
+     * @param reason   why; never null
+     * @param deviceId the device the message came from, or null when it cannot be told
+     * @param detail   what was wrong, without payload content; never null
+     */
+    public IngestRejection(Reason reason, String deviceId, String detail) {
+        super(detail, null, false, false);
+        this.reason = reason;
+        this.deviceId = deviceId;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The device the message came from, or null when the message did not say in a trusted place. */
+    public String deviceId() {
+        return deviceId;
+    }
+}

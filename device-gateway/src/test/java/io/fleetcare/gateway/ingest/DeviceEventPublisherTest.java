@@ -1,0 +1,81 @@
+package io.fleetcare.gateway.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetcare.events.DeviceEvent;
+import io.fleetcare.events.DeviceType;
+import io.fleetcare.events.EventCodec;
+import io.fleetcare.events.EventKind;
+import io.fleetcare.events.Protocol;
+import io.fleetcare.events.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class DeviceEventPublisherTest {
+
+    private final MockProducer<String, byte[]> kafka =
+            new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final DeviceEventPublisher publisher = new DeviceEventPublisher(kafka, new IngestMetrics(registry));
+
+    @Test
+    void eventIsKeyedByDeviceAndConfirmedOnlyWhenKafkaConfirms() {
+        // given
+        DeviceEvent event = event("STB-1");
+
+        // when
+        CompletableFuture<Void> confirmed = publisher.publish(event).toCompletableFuture();
+
+        // then
+        assertThat(confirmed).isNotDone();
+        ProducerRecord<String, byte[]> sent = kafka.history().get(0);
+        assertThat(sent.topic()).isEqualTo(Topics.DEVICE_TELEMETRY);
+        assertThat(sent.key()).isEqualTo("STB-1");
+        assertThat(EventCodec.decode(sent.value(), DeviceEvent.class)).isEqualTo(event);
+
+        kafka.completeNext();
+        assertThat(confirmed).isCompleted();
+        assertThat(registry.counter("gateway.messages.forwarded", "protocol", "mqtt").count()).isEqualTo(1.0);
+        assertThat(registry.timer("gateway.kafka.send").count()).isEqualTo(1);
+    }
+
+    @Test
+    void kafkaErrorFailsTheStageAndCountsAFailureNotAForward() {
+        // given
+        CompletableFuture<Void> confirmed = publisher.publish(event("STB-1")).toCompletableFuture();
+
+        // when
+        kafka.errorNext(new TimeoutException("expired"));
+
+        // then
+        assertThat(confirmed).isCompletedExceptionally();
+        assertThat(registry.counter("gateway.kafka.send.failures", "protocol", "mqtt").count()).isEqualTo(1.0);
+        assertThat(registry.counter("gateway.messages.forwarded", "protocol", "mqtt").count()).isZero();
+    }
+
+    @Test
+    void closedProducerFailsTheStageInsteadOfThrowing() {
+        // given
+        kafka.close();
+
+        // when
+        CompletableFuture<Void> confirmed = publisher.publish(event("STB-1")).toCompletableFuture();
+
+        // then
+        assertThat(confirmed).isCompletedExceptionally();
+    }
+
+    private static DeviceEvent event(String deviceId) {
+        Instant ts = Instant.parse("2026-11-24T10:00:00Z");
+        return new DeviceEvent("6f1c0c57-0000-3000-8000-000000000001", deviceId, DeviceType.SET_TOP_BOX, "STB-4K-200",
+                Protocol.MQTT, EventKind.METRICS, ts, ts.plusMillis(40), Map.of("cpu_temp_c", 61.5), null, null);
+    }
+}
