@@ -1,0 +1,127 @@
+package io.fleetcare.stream.health;
+
+import io.fleetcare.stream.kafka.DeviceHealthConnectors;
+import io.fleetcare.stream.kafka.KafkaSettings;
+import io.fleetcare.stream.rules.HealthRules;
+import io.fleetcare.stream.rules.HealthRulesFile;
+import io.fleetcare.stream.rules.InvalidRulesException;
+import java.time.Duration;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Starts the device-health job on Kafka: telemetry from {@code device.telemetry}, alerts to
+ * {@code device.alerts}, maintenance requests to {@code maintenance.requests}.
+ * Options: {@link LaunchOptions#USAGE}. Exits with 2 on bad options or rules, and with 1 when
+ * the job fails.
+ */
+public final class DeviceHealthJobMain {
+
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration STATUS_POLL = Duration.ofMillis(200);
+
+    private DeviceHealthJobMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LaunchOptions options;
+        HealthRules rules;
+        try {
+            options = LaunchOptions.parse(args);
+            rules = rules(options);
+        } catch (IllegalArgumentException | InvalidRulesException e) {
+            System.err.println(e.getMessage());
+            System.err.println(LaunchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        JobClient job = start(options, rules);
+        System.out.printf("device-health job running (kafka=%s, rules=%s, job=%s)%n",
+                options.bootstrapServers(), rules.source(), job.getJobID());
+        try {
+            job.getJobExecutionResult().get();
+        } catch (Exception e) {
+            System.err.println("device-health job failed: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    /** The rules the options ask for: the given file, else the built-in rules. */
+    public static HealthRules rules(LaunchOptions options) {
+        return options.rules().map(HealthRulesFile::load).orElseGet(HealthRulesFile::loadDefault);
+    }
+
+    /**
+     * Builds the job with the production Kafka connectors, submits it and returns once it runs.
+     *
+     * @throws Exception when the job cannot be submitted or ends before it runs
+     */
+    public static JobClient start(LaunchOptions options, HealthRules rules) throws Exception {
+        StreamExecutionEnvironment env = environment(options);
+        KafkaSettings kafka = options.kafka();
+        new DeviceHealthJob(
+                DeviceHealthConnectors.telemetrySource(kafka),
+                DeviceHealthConnectors.alertSink(kafka),
+                DeviceHealthConnectors.maintenanceRequestSink(kafka),
+                DeviceHealthConfig.of(rules))
+                .buildOn(env);
+        JobClient job = env.executeAsync(DeviceHealthJob.NAME);
+        awaitRunning(job);
+        return job;
+    }
+
+    /**
+     * The execution environment for the options: an in-process MiniCluster with its REST endpoint
+     * on a free loopback port for {@code --local}, otherwise whatever Flink provides (the cluster
+     * under {@code flink run}). Checkpoints every {@link #CHECKPOINT_INTERVAL}, to
+     * {@code --checkpoint-dir} when given (kept on cancellation).
+     */
+    public static StreamExecutionEnvironment environment(LaunchOptions options) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
+        if (options.checkpointDir() != null) {
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    options.checkpointDir().toAbsolutePath().toUri().toString());
+            conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        }
+        StreamExecutionEnvironment env;
+        if (options.local()) {
+            conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+            conf.set(RestOptions.ADDRESS, "127.0.0.1");
+            conf.set(RestOptions.BIND_PORT, "0");
+            env = options.parallelism() == null
+                    ? StreamExecutionEnvironment.createLocalEnvironment(conf)
+                    : StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
+        } else {
+            env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+            if (options.parallelism() != null) {
+                env.setParallelism(options.parallelism());
+            }
+        }
+        return env;
+    }
+
+    private static void awaitRunning(JobClient job) throws Exception {
+        while (true) {
+            JobStatus status = job.getJobStatus().get();
+            if (status == JobStatus.RUNNING) {
+                return;
+            }
+            if (status.isGloballyTerminalState()) {
+                job.getJobExecutionResult().get();
+                throw new IllegalStateException("job ended before it ran: " + status);
+            }
+            Thread.sleep(STATUS_POLL.toMillis());
+        }
+    }
+}
