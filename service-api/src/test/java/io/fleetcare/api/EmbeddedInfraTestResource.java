@@ -1,0 +1,43 @@
+package io.fleetcare.api;
+
+import io.fleetcare.events.Topics;
+import io.fleetcare.infra.kafka.EmbeddedKafka;
+import io.fleetcare.infra.postgres.EmbeddedPostgres;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * One real PostgreSQL and one real Kafka for all integration tests of this module, started before Quarkus
+ * and handed to it as configuration. Test classes that declare this resource with the same scope share
+ * one application, so both servers start once per test run.
+ */
+public class EmbeddedInfraTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedPostgres postgres;
+    private EmbeddedKafka kafka;
+
+    @Override
+    public Map<String, String> start() {
+        postgres = EmbeddedPostgres.start();
+        kafka = EmbeddedKafka.start();
+        kafka.createTopics(2, Topics.MAINTENANCE_REQUESTS);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl("fleetcare"),
+                "quarkus.datasource.username", postgres.username(),
+                "quarkus.datasource.password", postgres.password(),
+                "kafka.bootstrap.servers", kafka.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (kafka != null) {
+                kafka.close();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+}
