@@ -1,0 +1,269 @@
+package io.fleetcare.launcher;
+
+import io.fleetcare.events.Topics;
+import io.fleetcare.infra.kafka.EmbeddedKafka;
+import io.fleetcare.infra.mqtt.MqttBroker;
+import io.fleetcare.infra.mqtt.MqttBrokerSettings;
+import io.fleetcare.infra.net.FreePorts;
+import io.fleetcare.infra.postgres.EmbeddedPostgres;
+import io.fleetcare.simulator.fleet.FleetPlan;
+import io.fleetcare.simulator.fleet.SimulatedFleet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: Kafka (KRaft), PostgreSQL and an MQTT broker inside this
+ * JVM; the gateway, the device-health stream job (Flink MiniCluster) and the service API as child
+ * JVMs; and a simulated fleet of set-top boxes. {@link #close()} stops everything in reverse order.
+ */
+public final class EmbeddedPlatform implements AutoCloseable {
+
+    static {
+        // HiveMQ's jar carries a logback.xml of its own; ours has a name of its own so it is the one used
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "launcher-logback.xml");
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPlatform.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    static final String DATABASE = "fleetcare";
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final PlatformOptions options;
+    private PidFile pidFile;
+    private EmbeddedKafka kafka;
+    private MqttBroker broker;
+    private PlatformSecrets secrets;
+    private SimulatedFleet fleet;
+    private int apiPort;
+    private int gatewayPort;
+
+    private EmbeddedPlatform(PlatformOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Starts everything and returns once the API, the gateway, the stream job and the fleet are up.
+     *
+     * @throws IllegalStateException when a part does not come up; whatever did start is stopped again
+     */
+    public static EmbeddedPlatform start(PlatformOptions options) {
+        EmbeddedPlatform platform = new EmbeddedPlatform(options);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = options.dataDir().toAbsolutePath();
+        ProjectLayout layout = new ProjectLayout(options.home());
+        try {
+            Files.createDirectories(data);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        pidFile = new PidFile(data.resolve("children.pid"));
+        pidFile.stopLeftovers();
+        List<String> deviceIds = FleetPlan.setTopBoxIds(options.setTopBoxes());
+        secrets = PlatformSecrets.loadOrCreate(data, deviceIds);
+
+        LOG.info("starting PostgreSQL, Kafka and the MQTT broker (data in {})", data);
+        EmbeddedPostgres postgres = remember(EmbeddedPostgres.start(data.resolve("postgres")));
+        String jdbcUrl = postgres.jdbcUrl(DATABASE);
+        kafka = remember(EmbeddedKafka.start(data.resolve("kafka")));
+        kafka.createTopics(2, Topics.DEVICE_TELEMETRY, Topics.DEVICE_ALERTS, Topics.MAINTENANCE_REQUESTS,
+                Topics.DEVICE_COMMANDS, Topics.DEVICE_COMMAND_RESULTS);
+        broker = remember(MqttBroker.start(new MqttBrokerSettings(data.resolve("mqtt"),
+                PlatformSecrets.GATEWAY_BROKER_USER, secrets.gatewayBrokerPassword(), secrets.deviceSecrets(deviceIds))));
+        LOG.info("PostgreSQL on port {}, Kafka at {}, {} broker at {}", postgres.port(), kafka.bootstrapServers(),
+                broker.kind(), broker.serverUri());
+
+        apiPort = options.apiPort() == 0 ? FreePorts.pick() : FreePorts.preferOrPick(options.apiPort());
+        gatewayPort = options.gatewayPort() == 0 ? FreePorts.pick() : FreePorts.preferOrPick(options.gatewayPort());
+        Path logs = data.resolve("logs");
+
+        ChildJvm api = remember(ChildJvm.start("service-api", quarkusJvmArgs(), List.of("-jar", layout.serviceApiJar().toString()),
+                Map.of("QUARKUS_HTTP_PORT", String.valueOf(apiPort),
+                        "QUARKUS_HTTP_HOST", "127.0.0.1",
+                        "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                        "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                        "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "FLEETCARE_BOOTSTRAP_ADMIN_USERNAME", PlatformSecrets.ADMIN_USER,
+                        "FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword()),
+                logs, pidFile));
+        ChildJvm gateway = remember(ChildJvm.start("device-gateway", quarkusJvmArgs(), List.of("-jar", layout.gatewayJar().toString()),
+                Map.of("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort),
+                        "QUARKUS_HTTP_HOST", "127.0.0.1",
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "FLEETCARE_MQTT_SERVER_URI", broker.serverUri(),
+                        "FLEETCARE_MQTT_USERNAME", PlatformSecrets.GATEWAY_BROKER_USER,
+                        "FLEETCARE_MQTT_CLIENT_ID", "fleetcare-gateway-1",
+                        "FLEETCARE_MQTT_PASSWORD", secrets.gatewayBrokerPassword()),
+                logs, pidFile));
+        List<String> jobArgs = new ArrayList<>(List.of("-cp", layout.streamJobsClasspath(), ProjectLayout.STREAM_JOB_MAIN,
+                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--checkpoint-dir", data.resolve("flink-checkpoints").toUri().toString(),
+                "--parallelism", "1",
+                "--local"));
+        if (options.rulesFile() != null) {
+            jobArgs.addAll(List.of("--rules", options.rulesFile().toAbsolutePath().toString()));
+        }
+        ChildJvm job = remember(ChildJvm.start("stream-jobs", List.of("-Xmx768m", "-XX:+UseSerialGC"), jobArgs, Map.of(),
+                logs, pidFile));
+
+        gateway.awaitHttpOk("http://127.0.0.1:" + gatewayPort + "/q/health/ready", START_TIMEOUT);
+        LOG.info("gateway ready on port {}", gatewayPort);
+        job.awaitLogLine("device-health job running", START_TIMEOUT);
+        LOG.info("device-health stream job running");
+        api.awaitHttpOk("http://127.0.0.1:" + apiPort + "/q/health/ready", START_TIMEOUT);
+        LOG.info("service API ready on port {}", apiPort);
+
+        if (options.setTopBoxes() > 0) {
+            FleetPlan plan = FleetPlan.setTopBoxes(options.setTopBoxes(), options.overheating(), options.seed(),
+                    secrets::deviceSecret);
+            try {
+                fleet = remember(SimulatedFleet.start(plan, broker.serverUri(), options.telemetryInterval()));
+            } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+                throw new IllegalStateException("simulated fleet could not connect: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static List<String> quarkusJvmArgs() {
+        return List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    /** Base URL of the service API, e.g. {@code http://127.0.0.1:8080}. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + apiPort;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    public String adminUser() {
+        return PlatformSecrets.ADMIN_USER;
+    }
+
+    public String adminPassword() {
+        return secrets.adminPassword();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The simulated fleet; null when the platform runs without one. */
+    public SimulatedFleet fleet() {
+        return fleet;
+    }
+
+    public MqttBroker broker() {
+        return broker;
+    }
+
+    public Path logDir() {
+        return options.dataDir().toAbsolutePath().resolve("logs");
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping {}: {}", next.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        if (pidFile != null) {
+            pidFile.clear();
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help")) {
+            System.out.print(PlatformOptions.usage());
+            return;
+        }
+        PlatformOptions options;
+        try {
+            options = PlatformOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(PlatformOptions.usage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        EmbeddedPlatform[] holder = new EmbeddedPlatform[1];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nstopping FleetCare ...");
+            synchronized (holder) {
+                if (holder[0] != null) {
+                    holder[0].close();
+                }
+            }
+            stopped.countDown();
+            System.out.println("stopped.");
+        }, "fleetcare-shutdown"));
+        EmbeddedPlatform platform;
+        try {
+            platform = start(options);
+        } catch (RuntimeException e) {
+            System.err.println("FleetCare did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        synchronized (holder) {
+            holder[0] = platform;
+        }
+        System.out.println(platform.banner());
+        TicketFeed feed = new TicketFeed(platform.apiUrl(), platform.adminUser(), platform.adminPassword());
+        feed.printNewTicketsUntil(stopped);
+    }
+
+    String banner() {
+        String fleetLine = fleet == null ? "  no simulated fleet"
+                : "  simulated fleet: " + fleet.plan().devices();
+        return """
+
+                ==================================================================
+                 FleetCare is running (embedded).
+                   Tickets (API):    %1$s/api/tickets
+                   API health:       %1$s/q/health
+                   Gateway metrics:  %2$s/q/metrics
+                   Log in as:        %3$s / %4$s
+                   MQTT broker:      %5$s (%6$s)
+                   Kafka:            %7$s
+                   Logs:             %8$s
+                 %9$s
+                 A ticket appears here within about two minutes for each overheating device.
+                 Try: curl -u %3$s:%4$s %1$s/api/tickets
+                 Ctrl-C stops everything; state stays in %10$s.
+                ==================================================================
+                """.formatted(apiUrl(), gatewayUrl(), adminUser(), adminPassword(), broker.serverUri(), broker.kind(),
+                kafka.bootstrapServers(), logDir(), fleetLine, options.dataDir().toAbsolutePath());
+    }
+}

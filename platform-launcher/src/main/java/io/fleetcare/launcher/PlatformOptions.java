@@ -1,0 +1,86 @@
+package io.fleetcare.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to run the embedded platform.
+ *
+ * @param home               the project's root folder (where the modules were built)
+ * @param dataDir            all state of the run; a later start with the same folder carries on
+ * @param apiPort            HTTP port of the service API; 0 = any free port
+ * @param gatewayPort        HTTP port of the gateway (health, metrics); 0 = any free port
+ * @param setTopBoxes        size of the simulated fleet; 0 = no fleet
+ * @param overheating        how many of them develop an overheating CPU
+ * @param seed               fixes the fleet and its signals
+ * @param telemetryInterval  how often each simulated device reports
+ * @param rulesFile          detection rules for the stream job; null = the job's defaults
+ */
+record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, int setTopBoxes, int overheating,
+                       long seed, Duration telemetryInterval, Path rulesFile) {
+
+    static final int DEFAULT_API_PORT = 8080;
+    static final int DEFAULT_GATEWAY_PORT = 8081;
+
+    static PlatformOptions defaults(Path home) {
+        return new PlatformOptions(home, home.resolve("demo-data"), DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT,
+                6, 1, 42, Duration.ofSeconds(2), null);
+    }
+
+    static String usage() {
+        return """
+                Runs the whole FleetCare platform on this machine (needs only a JDK).
+
+                Options:
+                  --data-dir DIR        where all state lives (default: ./demo-data); a later start reuses it
+                  --api-port N          service API port (default 8080, or a free port when taken; 0 = any)
+                  --gateway-port N      gateway health/metrics port (default 8081, or a free port when taken)
+                  --set-top-boxes N     simulated set-top boxes (default 6; 0 = no simulated fleet)
+                  --overheating N       how many of them overheat (default 1)
+                  --seed N              fixes the fleet and its signals (default 42)
+                  --interval-ms N       telemetry interval per device (default 2000)
+                  --rules FILE          detection rules for the stream job (default: the job's own)
+                  --home DIR            the project's root folder (default: current folder)
+                  --help                this text
+                """;
+    }
+
+    /** Parses command-line options over the defaults; throws IllegalArgumentException on a bad one. */
+    static PlatformOptions parse(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        Path home = Path.of(valueOf(rest, "--home", "."));
+        PlatformOptions o = defaults(home);
+        Path dataDir = Path.of(valueOf(rest, "--data-dir", o.dataDir().toString()));
+        int api = Integer.parseInt(valueOf(rest, "--api-port", String.valueOf(o.apiPort())));
+        int gateway = Integer.parseInt(valueOf(rest, "--gateway-port", String.valueOf(o.gatewayPort())));
+        int boxes = Integer.parseInt(valueOf(rest, "--set-top-boxes", String.valueOf(o.setTopBoxes())));
+        int hot = Integer.parseInt(valueOf(rest, "--overheating", String.valueOf(o.overheating())));
+        long seed = Long.parseLong(valueOf(rest, "--seed", String.valueOf(o.seed())));
+        long interval = Long.parseLong(valueOf(rest, "--interval-ms", String.valueOf(o.telemetryInterval().toMillis())));
+        String rules = valueOf(rest, "--rules", null);
+        if (!rest.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s): " + rest);
+        }
+        if (hot > boxes) {
+            throw new IllegalArgumentException("--overheating may not exceed --set-top-boxes");
+        }
+        return new PlatformOptions(home, dataDir, api, gateway, boxes, hot, seed, Duration.ofMillis(interval),
+                rules == null ? null : Path.of(rules));
+    }
+
+    private static String valueOf(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        if (i < 0) {
+            return fallback;
+        }
+        if (i + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = args.get(i + 1);
+        args.remove(i + 1);
+        args.remove(i);
+        return value;
+    }
+}

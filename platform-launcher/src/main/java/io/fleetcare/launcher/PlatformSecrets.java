@@ -1,0 +1,110 @@
+package io.fleetcare.launcher;
+
+import io.fleetcare.simulator.fleet.FleetPlan;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The secrets of an embedded platform: the gateway's broker password, the administrator's
+ * password and every simulated device's secret. Made at random on the first start, kept in
+ * {@code secrets.properties} (readable by the owner only) in the data directory, and reused by
+ * later starts so that the database's accounts keep working.
+ */
+final class PlatformSecrets {
+
+    static final String GATEWAY_BROKER_USER = "fleetcare-gateway";
+    static final String ADMIN_USER = "admin";
+
+    private final Path file;
+    private final Properties values = new Properties();
+
+    private PlatformSecrets(Path file) {
+        this.file = file;
+    }
+
+    static PlatformSecrets loadOrCreate(Path dataDir, List<String> deviceIds) {
+        PlatformSecrets secrets = new PlatformSecrets(dataDir.resolve("secrets.properties"));
+        secrets.load();
+        boolean changed = secrets.ensure("gateway.broker-password")
+                | secrets.ensure("admin.password");
+        Map<String, String> fresh = FleetPlan.newSecrets(deviceIds);
+        for (String id : deviceIds) {
+            if (secrets.values.getProperty("device." + id) == null) {
+                secrets.values.setProperty("device." + id, fresh.get(id));
+                changed = true;
+            }
+        }
+        if (changed) {
+            secrets.save();
+        }
+        return secrets;
+    }
+
+    String gatewayBrokerPassword() {
+        return values.getProperty("gateway.broker-password");
+    }
+
+    String adminPassword() {
+        return values.getProperty("admin.password");
+    }
+
+    String deviceSecret(String deviceId) {
+        String secret = values.getProperty("device." + deviceId);
+        if (secret == null) {
+            throw new IllegalArgumentException("no secret for device " + deviceId);
+        }
+        return secret;
+    }
+
+    Map<String, String> deviceSecrets(List<String> deviceIds) {
+        Map<String, String> out = new LinkedHashMap<>();
+        deviceIds.forEach(id -> out.put(id, deviceSecret(id)));
+        return out;
+    }
+
+    private boolean ensure(String key) {
+        if (values.getProperty(key) != null) {
+            return false;
+        }
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        values.setProperty(key, HexFormat.of().formatHex(bytes));
+        return true;
+    }
+
+    private void load() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (Reader in = Files.newBufferedReader(file)) {
+            values.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            try (Writer out = Files.newBufferedWriter(file)) {
+                values.store(out, "Secrets of this embedded FleetCare platform. Keep private.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
