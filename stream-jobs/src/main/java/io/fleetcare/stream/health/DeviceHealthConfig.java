@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param episodeRetention   how long an open alert episode survives without readings; positive
  * @param evidenceLimit      how many of the most recent readings an alert carries; at least 1
  * @param maxOutOfOrderness  how far device time may run backwards on a partition before
- *                           readings count as late for watermarks; not negative
+ *                           readings count as late for watermarks; also how long the status fault
+ *                           detector remembers a cleared fault to ignore older reports; not negative
  * @param sourceIdleness     after how long without data a source split stops holding back watermarks; positive
  */
 public record DeviceHealthConfig(

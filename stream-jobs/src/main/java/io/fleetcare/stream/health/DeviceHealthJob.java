@@ -5,7 +5,12 @@ import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.MaintenanceRequest;
 import io.fleetcare.stream.dedup.DuplicateEventFilter;
 import io.fleetcare.stream.health.detect.DetectorOutputs;
+import io.fleetcare.stream.health.detect.HeartbeatLossDetector;
+import io.fleetcare.stream.health.detect.RateRuleDetector;
+import io.fleetcare.stream.health.detect.StatusFaultDetector;
 import io.fleetcare.stream.health.detect.ThresholdForDurationDetector;
+import io.fleetcare.stream.rules.HealthRules;
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -13,6 +18,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -20,9 +26,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The device-health job: device telemetry in, alerts and maintenance requests out.
  *
  * <pre>
- * telemetry -> keyBy(deviceId) -> drop duplicate eventIds -> threshold-for-duration detector
- *                                                              |-> alerts
- *                                                              '-> maintenance requests (side output)
+ * telemetry -> keyBy(deviceId) -> drop duplicate eventIds -+-> threshold-for-duration detector -+
+ *                                                          +-> status fault detector ------------+-> alerts
+ *                                                          +-> heartbeat loss detector ----------+-> maintenance
+ *                                                          '-> rate rule detector ---------------'   requests
  * </pre>
  *
  * The job knows nothing of Kafka: {@link DeviceHealthJobMain} plugs in the production
@@ -65,20 +72,37 @@ public final class DeviceHealthJob {
                 .uid("duplicate-event-filter")
                 .name("drop duplicate events");
 
-        // The filter keeps the device partitioning, so the detector reuses it instead of shuffling again.
-        SingleOutputStreamOperator<Alert> thresholdAlerts = DataStreamUtils
-                .reinterpretAsKeyedStream(unique, DeviceEvent::deviceId, Types.STRING)
-                .process(new ThresholdForDurationDetector(
-                        config.rules().thresholds(), config.evidenceLimit(), config.episodeRetention()))
-                .uid("threshold-for-duration-detector")
-                .name("threshold for duration");
+        // The filter keeps the device partitioning, so the detectors reuse it instead of shuffling again.
+        KeyedStream<DeviceEvent, String> byDevice =
+                DataStreamUtils.reinterpretAsKeyedStream(unique, DeviceEvent::deviceId, Types.STRING);
+        HealthRules rules = config.rules();
+        List<SingleOutputStreamOperator<Alert>> detectors = List.of(
+                byDevice.process(new ThresholdForDurationDetector(
+                                rules.thresholds(), config.evidenceLimit(), config.episodeRetention()))
+                        .uid("threshold-for-duration-detector")
+                        .name("threshold for duration"),
+                byDevice.process(new StatusFaultDetector(
+                                rules.statusFaults(), rules.errorEvents(), config.maxOutOfOrderness()))
+                        .uid("status-fault-detector")
+                        .name("status faults"),
+                byDevice.process(new HeartbeatLossDetector(rules.offline()))
+                        .uid("heartbeat-loss-detector")
+                        .name("heartbeat loss"),
+                byDevice.process(new RateRuleDetector(rules.rates()))
+                        .uid("rate-rule-detector")
+                        .name("rate rules"));
 
-        thresholdAlerts
+        DataStream<Alert> allAlerts = detectors.get(0);
+        DataStream<MaintenanceRequest> allRequests = detectors.get(0).getSideOutput(DetectorOutputs.MAINTENANCE_REQUESTS);
+        for (SingleOutputStreamOperator<Alert> detector : detectors.subList(1, detectors.size())) {
+            allAlerts = allAlerts.union(detector);
+            allRequests = allRequests.union(detector.getSideOutput(DetectorOutputs.MAINTENANCE_REQUESTS));
+        }
+        allAlerts
                 .sinkTo(alerts)
                 .uid("alerts-sink")
                 .name("alerts");
-        thresholdAlerts
-                .getSideOutput(DetectorOutputs.MAINTENANCE_REQUESTS)
+        allRequests
                 .sinkTo(maintenanceRequests)
                 .uid("maintenance-requests-sink")
                 .name("maintenance requests");

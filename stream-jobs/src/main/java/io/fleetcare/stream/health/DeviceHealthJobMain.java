@@ -23,7 +23,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class DeviceHealthJobMain {
 
-    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration STATUS_POLL = Duration.ofMillis(200);
 
     private DeviceHealthJobMain() {
@@ -80,13 +79,13 @@ public final class DeviceHealthJobMain {
     /**
      * The execution environment for the options: an in-process MiniCluster with its REST endpoint
      * on a free loopback port for {@code --local}, otherwise whatever Flink provides (the cluster
-     * under {@code flink run}). Checkpoints every {@link #CHECKPOINT_INTERVAL}, to
+     * under {@code flink run}). Checkpoints every {@code --checkpoint-interval} (default 10 s), to
      * {@code --checkpoint-dir} when given (kept on cancellation).
      */
     public static StreamExecutionEnvironment environment(LaunchOptions options) {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());
         if (options.checkpointDir() != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,

@@ -2,6 +2,8 @@ package io.fleetcare.stream.health;
 
 import io.fleetcare.stream.kafka.KafkaSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Optional;
  * @param groupId          consumer group of the telemetry source; never null
  * @param rulesFile        rules file to use instead of the built-in rules; may be null
  * @param checkpointDir    directory for checkpoints; null keeps them in JobManager memory
+ * @param checkpointInterval how often checkpoints are taken (and source offsets committed); positive
  * @param parallelism      job parallelism; null leaves the environment's default
  * @param local            run in an in-process MiniCluster instead of the environment Flink provides
  */
@@ -19,13 +22,17 @@ public record LaunchOptions(
         String groupId,
         Path rulesFile,
         Path checkpointDir,
+        Duration checkpointInterval,
         Integer parallelism,
         boolean local) {
+
+    /** Checkpoint interval unless {@code --checkpoint-interval} says otherwise. */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     /** How to call the job, for error messages. */
     public static final String USAGE = """
             usage: DeviceHealthJobMain --bootstrap-servers host:port [--rules <file>] \
-            [--group-id <id>] [--checkpoint-dir <dir>] [--parallelism N] [--local]""";
+            [--group-id <id>] [--checkpoint-dir <dir>] [--checkpoint-interval PT10S] [--parallelism N] [--local]""";
 
     /**
      * Parses {@code --name value} pairs and the {@code --local} flag.
@@ -38,6 +45,7 @@ public record LaunchOptions(
         String groupId = KafkaSettings.DEFAULT_GROUP_ID;
         Path rules = null;
         Path checkpoints = null;
+        Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         Integer parallelism = null;
         boolean local = false;
         for (int i = 0; i < args.length; i++) {
@@ -48,6 +56,7 @@ public record LaunchOptions(
                 case "--group-id" -> groupId = value(args, ++i, option);
                 case "--rules" -> rules = Path.of(value(args, ++i, option));
                 case "--checkpoint-dir" -> checkpoints = Path.of(value(args, ++i, option));
+                case "--checkpoint-interval" -> checkpointInterval = positiveDuration(value(args, ++i, option), option);
                 case "--parallelism" -> parallelism = positive(value(args, ++i, option), option);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
@@ -55,7 +64,8 @@ public record LaunchOptions(
         if (bootstrapServers == null) {
             throw new IllegalArgumentException("--bootstrap-servers is required");
         }
-        return new LaunchOptions(bootstrapServers, groupId, rules, checkpoints, parallelism, local);
+        return new LaunchOptions(bootstrapServers, groupId, rules, checkpoints, checkpointInterval, parallelism,
+                local);
     }
 
     /** The Kafka endpoints these options name. */
@@ -72,6 +82,19 @@ public record LaunchOptions(
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static Duration positiveDuration(String value, String option) {
+        try {
+            Duration d = Duration.parse(value);
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(option + " must be positive, not '" + value + "'");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " must be an ISO-8601 duration such as PT10S, not '"
+                    + value + "'");
+        }
     }
 
     private static int positive(String value, String option) {

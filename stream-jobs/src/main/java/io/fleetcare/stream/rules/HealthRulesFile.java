@@ -18,9 +18,13 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads the YAML rules file of the device-health job and validates it completely, so that a
@@ -119,31 +123,70 @@ public final class HealthRulesFile {
 
     private static HealthRules validate(RulesDocument document, String source) {
         List<String> problems = new ArrayList<>();
-        List<ThresholdRule> thresholds = new ArrayList<>();
-        if (document == null || document.thresholds() == null || document.thresholds().isEmpty()) {
-            problems.add("no rules: expected a non-empty list under 'thresholds'");
-        } else {
-            Set<String> ids = new HashSet<>();
-            for (int i = 0; i < document.thresholds().size(); i++) {
-                ThresholdEntry entry = document.thresholds().get(i);
-                String name = entry == null || entry.id() == null ? "thresholds[" + i + "]" : entry.id();
-                if (entry == null) {
-                    problems.add(name + ": empty entry");
-                    continue;
-                }
-                if (entry.id() != null && !ids.add(entry.id())) {
-                    problems.add(name + ": duplicate id");
-                }
-                ThresholdRule rule = toRule(entry, name, problems);
-                if (rule != null) {
-                    thresholds.add(rule);
-                }
-            }
+        if (document == null || document.isEmpty()) {
+            throw new InvalidRulesException(source, List.of("no rules: expected a non-empty list under at least one of "
+                    + "'thresholds', 'statusFaults', 'errorEvents', 'offline' and 'rates'"), null);
         }
+        Set<String> ids = new HashSet<>();
+        List<ThresholdRule> thresholds = section("thresholds", document.thresholds(), ids, problems,
+                HealthRulesFile::toRule);
+        List<StatusFaultRule> statusFaults = section("statusFaults", document.statusFaults(), ids, problems,
+                HealthRulesFile::toStatusFaultRule);
+        List<ErrorEventRule> errorEvents = section("errorEvents", document.errorEvents(), ids, problems,
+                HealthRulesFile::toErrorEventRule);
+        List<OfflineRule> offline = section("offline", document.offline(), ids, problems,
+                HealthRulesFile::toOfflineRule);
+        List<RateRule> rates = section("rates", document.rates(), ids, problems, HealthRulesFile::toRateRule);
+        checkOneOfflineRulePerDevice(offline, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRulesException(source, problems, null);
         }
-        return new HealthRules(source, thresholds);
+        return new HealthRules(source, thresholds, statusFaults, errorEvents, offline, rates);
+    }
+
+    private interface EntryReader<E, R> {
+        R read(E entry, String name, List<String> problems);
+    }
+
+    private static <E extends RuleEntry, R> List<R> section(String key, List<E> entries, Set<String> ids,
+                                                            List<String> problems, EntryReader<E, R> reader) {
+        List<R> rules = new ArrayList<>();
+        if (entries == null) {
+            return rules;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            E entry = entries.get(i);
+            String name = entry == null || isBlank(entry.id()) ? key + "[" + i + "]" : entry.id();
+            if (entry == null) {
+                problems.add(name + ": empty entry");
+                continue;
+            }
+            if (!isBlank(entry.id()) && !ids.add(entry.id())) {
+                problems.add(name + ": duplicate id");
+            }
+            R rule = reader.read(entry, name, problems);
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        return rules;
+    }
+
+    private static void checkOneOfflineRulePerDevice(List<OfflineRule> rules, List<String> problems) {
+        Set<DeviceType> typeWide = new HashSet<>();
+        Set<String> models = new HashSet<>();
+        for (OfflineRule rule : rules) {
+            DeviceScope scope = rule.scope();
+            if (scope.models().isEmpty() && !typeWide.add(scope.deviceType())) {
+                problems.add(rule.id() + ": a second offline rule for every " + scope.deviceType()
+                        + "; a device may match one type-wide rule only");
+            }
+            for (String model : scope.models()) {
+                if (!models.add(scope.deviceType() + "/" + model)) {
+                    problems.add(rule.id() + ": model '" + model + "' is already named by another offline rule");
+                }
+            }
+        }
     }
 
     private static ThresholdRule toRule(ThresholdEntry e, String name, List<String> problems) {
@@ -156,10 +199,8 @@ public final class HealthRulesFile {
         }
         DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
         Severity severity = enumValue(Severity.class, e.severity(), "severity", name, problems);
-        Duration sustainFor = duration(e.sustainFor(), name, problems);
-        if (e.models() != null && e.models().stream().anyMatch(HealthRulesFile::isBlank)) {
-            problems.add(name + ": 'models' must not contain blank names");
-        }
+        Duration sustainFor = duration(e.sustainFor(), "sustainFor", true, name, problems);
+        checkModels(e.models(), name, problems);
 
         ThresholdRule.Direction direction = null;
         Double raise = null;
@@ -194,6 +235,138 @@ public final class HealthRulesFile {
         }
     }
 
+    private static StatusFaultRule toStatusFaultRule(StatusFaultEntry e, String name, List<String> problems) {
+        int before = problems.size();
+        requireId(e, name, problems);
+        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        checkModels(e.models(), name, problems);
+        Map<String, Severity> codes = severities(e.errorCodes(), "errorCodes", name, problems);
+        for (String code : codes.keySet()) {
+            if (StatusFaultRule.NO_ERROR.equals(code)) {
+                problems.add(name + ": 'errorCodes' must not map '" + StatusFaultRule.NO_ERROR
+                        + "', which is the healthy code");
+            } else if (!StatusFaultRule.OCPP16_ERROR_CODES.contains(code)) {
+                problems.add(name + ": 'errorCodes' has '" + code + "', which is not an OCPP 1.6 error code "
+                        + StatusFaultRule.OCPP16_ERROR_CODES);
+            }
+        }
+        Severity other = enumValue(Severity.class, e.otherErrorCodes(), "otherErrorCodes", name, problems);
+        Severity faulted = enumValue(Severity.class, e.faultedWithoutErrorCode(), "faultedWithoutErrorCode", name,
+                problems);
+        Set<Severity> ticketFor = severitySet(e.ticketFor(), name, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new StatusFaultRule(e.id(), e.description(), scope(type, e.models()), codes, other, faulted, ticketFor);
+    }
+
+    private static ErrorEventRule toErrorEventRule(ErrorEventEntry e, String name, List<String> problems) {
+        int before = problems.size();
+        requireId(e, name, problems);
+        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        checkModels(e.models(), name, problems);
+        Map<String, Severity> codes = severities(e.codes(), "codes", name, problems);
+        Severity other = enumValue(Severity.class, e.otherCodes(), "otherCodes", name, problems);
+        Duration quiet = duration(e.clearAfterQuiet(), "clearAfterQuiet", false, name, problems);
+        Set<Severity> ticketFor = severitySet(e.ticketFor(), name, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new ErrorEventRule(e.id(), e.description(), scope(type, e.models()), codes, other, quiet, ticketFor);
+    }
+
+    private static OfflineRule toOfflineRule(OfflineEntry e, String name, List<String> problems) {
+        int before = problems.size();
+        requireId(e, name, problems);
+        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        checkModels(e.models(), name, problems);
+        Duration interval = duration(e.expectedInterval(), "expectedInterval", false, name, problems);
+        if (e.missedIntervals() == null || e.missedIntervals() < 1) {
+            problems.add(name + ": 'missedIntervals' is required and must be at least 1");
+        }
+        Severity severity = enumValue(Severity.class, e.severity(), "severity", name, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new OfflineRule(e.id(), e.description(), scope(type, e.models()), interval, e.missedIntervals(),
+                severity);
+    }
+
+    private static RateRule toRateRule(RateEntry e, String name, List<String> problems) {
+        int before = problems.size();
+        requireId(e, name, problems);
+        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        checkModels(e.models(), name, problems);
+        if (isBlank(e.eventName()) == isBlank(e.statusErrorCode())) {
+            problems.add(name + ": give exactly one of 'eventName' and 'statusErrorCode'");
+        } else if (isBlank(e.eventName()) && (e.eventReason() != null || e.eventCode() != null)) {
+            problems.add(name + ": 'eventReason' and 'eventCode' need 'eventName'");
+        }
+        if (e.moreThan() == null || e.moreThan() < 1) {
+            problems.add(name + ": 'moreThan' is required and must be at least 1");
+        } else if (e.clearAtOrBelow() != null && (e.clearAtOrBelow() < 0 || e.clearAtOrBelow() >= e.moreThan())) {
+            problems.add(name + ": 'clearAtOrBelow' must be at least 0 and below 'moreThan'");
+        }
+        Duration within = duration(e.within(), "within", false, name, problems);
+        Severity severity = enumValue(Severity.class, e.severity(), "severity", name, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new RateRule(e.id(), e.description(), scope(type, e.models()), blankToNull(e.eventName()),
+                blankToNull(e.eventReason()), blankToNull(e.eventCode()), blankToNull(e.statusErrorCode()),
+                e.moreThan(), within, e.clearAtOrBelow() == null ? 0 : e.clearAtOrBelow(), severity,
+                e.maintenance() == null || e.maintenance());
+    }
+
+    private static void requireId(RuleEntry e, String name, List<String> problems) {
+        if (isBlank(e.id())) {
+            problems.add(name + ": 'id' is required");
+        }
+    }
+
+    private static void checkModels(List<String> models, String name, List<String> problems) {
+        if (models != null && models.stream().anyMatch(HealthRulesFile::isBlank)) {
+            problems.add(name + ": 'models' must not contain blank names");
+        }
+    }
+
+    private static DeviceScope scope(DeviceType type, List<String> models) {
+        return new DeviceScope(type, models == null ? Set.of() : Set.copyOf(models));
+    }
+
+    private static Map<String, Severity> severities(Map<String, String> values, String field, String name,
+                                                    List<String> problems) {
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        if (values == null) {
+            return severities;
+        }
+        values.forEach((code, value) -> {
+            Severity s = enumValue(Severity.class, value, field + "." + code, name, problems);
+            if (s != null) {
+                severities.put(code, s);
+            }
+        });
+        return severities;
+    }
+
+    private static Set<Severity> severitySet(List<String> values, String name, List<String> problems) {
+        Set<Severity> severities = EnumSet.noneOf(Severity.class);
+        if (values == null) {
+            return severities;
+        }
+        for (String value : values) {
+            Severity s = enumValue(Severity.class, value, "ticketFor", name, problems);
+            if (s != null) {
+                severities.add(s);
+            }
+        }
+        return severities;
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s.trim();
+    }
+
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, String name,
                                                    List<String> problems) {
         if (isBlank(value)) {
@@ -209,20 +382,21 @@ public final class HealthRulesFile {
         }
     }
 
-    private static Duration duration(String value, String name, List<String> problems) {
+    private static Duration duration(String value, String field, boolean zeroAllowed, String name,
+                                     List<String> problems) {
         if (isBlank(value)) {
-            problems.add(name + ": 'sustainFor' is required (an ISO-8601 duration such as PT60S)");
+            problems.add(name + ": '" + field + "' is required (an ISO-8601 duration such as PT60S)");
             return null;
         }
         try {
             Duration d = Duration.parse(value.trim());
-            if (d.isNegative()) {
-                problems.add(name + ": 'sustainFor' must not be negative");
+            if (d.isNegative() || (!zeroAllowed && d.isZero())) {
+                problems.add(name + ": '" + field + "' must be " + (zeroAllowed ? "zero or positive" : "positive"));
                 return null;
             }
             return d;
         } catch (DateTimeParseException ex) {
-            problems.add(name + ": 'sustainFor' must be an ISO-8601 duration such as PT60S, not '" + value + "'");
+            problems.add(name + ": '" + field + "' must be an ISO-8601 duration such as PT60S, not '" + value + "'");
             return null;
         }
     }
@@ -231,7 +405,21 @@ public final class HealthRulesFile {
         return s == null || s.isBlank();
     }
 
-    record RulesDocument(List<ThresholdEntry> thresholds) {
+    record RulesDocument(
+            List<ThresholdEntry> thresholds,
+            List<StatusFaultEntry> statusFaults,
+            List<ErrorEventEntry> errorEvents,
+            List<OfflineEntry> offline,
+            List<RateEntry> rates) {
+
+        boolean isEmpty() {
+            return Stream.of(thresholds, statusFaults, errorEvents, offline, rates)
+                    .allMatch(list -> list == null || list.isEmpty());
+        }
+    }
+
+    interface RuleEntry {
+        String id();
     }
 
     record ThresholdEntry(
@@ -245,6 +433,54 @@ public final class HealthRulesFile {
             Double clearAtOrBelow,
             Double clearAtOrAbove,
             String sustainFor,
-            String severity) {
+            String severity) implements RuleEntry {
+    }
+
+    record StatusFaultEntry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            Map<String, String> errorCodes,
+            String otherErrorCodes,
+            String faultedWithoutErrorCode,
+            List<String> ticketFor) implements RuleEntry {
+    }
+
+    record ErrorEventEntry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            Map<String, String> codes,
+            String otherCodes,
+            String clearAfterQuiet,
+            List<String> ticketFor) implements RuleEntry {
+    }
+
+    record OfflineEntry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            String expectedInterval,
+            Integer missedIntervals,
+            String severity) implements RuleEntry {
+    }
+
+    record RateEntry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            String eventName,
+            String eventReason,
+            String eventCode,
+            String statusErrorCode,
+            Integer moreThan,
+            String within,
+            Integer clearAtOrBelow,
+            String severity,
+            Boolean maintenance) implements RuleEntry {
     }
 }

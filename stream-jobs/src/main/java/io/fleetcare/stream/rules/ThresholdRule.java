@@ -102,7 +102,8 @@ public record ThresholdRule(
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    static String duration(Duration d) {
+    /** A duration as people write it: {@code 60 s}, {@code 5 min}, {@code 24 h}. */
+    public static String duration(Duration d) {
         long seconds = d.toSeconds();
         if (d.toMillis() % 1000 != 0) {
             return d.toMillis() + " ms";

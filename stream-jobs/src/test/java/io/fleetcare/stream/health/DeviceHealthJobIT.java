@@ -2,21 +2,26 @@ package io.fleetcare.stream.health;
 
 import static io.fleetcare.stream.testing.Telemetry.T0;
 import static io.fleetcare.stream.testing.Telemetry.chargerConnectorTemp;
+import static io.fleetcare.stream.testing.Telemetry.chargerStatus;
 import static io.fleetcare.stream.testing.Telemetry.stbCpuTemp;
+import static io.fleetcare.stream.testing.Telemetry.stbEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetcare.events.Alert;
 import io.fleetcare.events.DeviceEvent;
+import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.EventCodec;
 import io.fleetcare.events.MaintenanceRequest;
+import io.fleetcare.events.Protocol;
 import io.fleetcare.events.Severity;
 import io.fleetcare.events.Topics;
 import io.fleetcare.infra.kafka.EmbeddedKafka;
 import io.fleetcare.stream.health.detect.EpisodeIds;
-import io.fleetcare.stream.rules.HealthRulesFile;
+import io.fleetcare.stream.testing.Telemetry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The device-health job with its production Kafka connectors, in a MiniCluster of parallelism 2,
- * against an in-process Kafka broker.
+ * against an in-process Kafka broker, fed a mixed fleet of healthy and faulty set-top boxes and
+ * chargers (rules: {@code src/test/resources/rules/device-health-it-rules.yaml}).
  */
 class DeviceHealthJobIT {
 
@@ -51,6 +57,11 @@ class DeviceHealthJobIT {
     static final String HOT_BOX = "STB-HOT-0001";
     static final String COOL_BOX = "STB-OK-0002";
     static final String CHARGER = "CP-OK-0003";
+    static final String FAULTY_CHARGER = "CP-FAULT-0004";
+    static final String ERROR_BOX = "STB-ERR-0005";
+    static final String REBOOTING_BOX = "STB-LOOP-0006";
+    static final String SILENT_BOX = "STB-SILENT-0007";
+    static final String SILENT_MODEL = "STB-LITE-10";
 
     static EmbeddedKafka kafka;
 
@@ -68,7 +79,7 @@ class DeviceHealthJobIT {
     }
 
     @Test
-    void raisesAndClearsOneAlertAndOpensOneMaintenanceRequestForTheOverheatingBoxOnly() throws Exception {
+    void reportsExactlyTheFaultsOfTheFaultyDevicesAndNothingForTheHealthyOnes() throws Exception {
         // given: a box heating up past 85 °C from +40 s and cooling down at +130 s, with one reading
         // delivered twice; a healthy box and a healthy charger; and one record that is not JSON
         double[] hotBoxCelsius = {70, 74, 78, 82, 86, 88, 90, 91, 92, 92, 93, 84, 84, 79};
@@ -80,48 +91,110 @@ class DeviceHealthJobIT {
         }
         DeviceEvent redelivered = stbCpuTemp(HOT_BOX, 60, 90);
         telemetry.add(telemetry.indexOf(redelivered) + 1, redelivered);
+        telemetry.add(chargerStatus(CHARGER, 0, 1, "Available", "NoError"));
+        telemetry.add(chargerStatus(CHARGER, 30, 1, "Charging", "NoError"));
+        telemetry.add(stbEvent(COOL_BOX, 5, "REBOOT", "POWER_ON", null));
+        // and a charger with a ground failure that recovers, and a weak signal that stays
+        telemetry.addAll(List.of(
+                chargerStatus(FAULTY_CHARGER, 0, 1, "Available", "NoError"),
+                chargerStatus(FAULTY_CHARGER, 20, 1, "Faulted", "GroundFailure"),
+                chargerStatus(FAULTY_CHARGER, 30, 2, "Available", "WeakSignal"),
+                chargerStatus(FAULTY_CHARGER, 50, 1, "Faulted", "GroundFailure"),
+                chargerStatus(FAULTY_CHARGER, 100, 1, "Available", "NoError")));
+        // and a box whose decoder hangs twice and then runs quietly for 15 min
+        telemetry.addAll(List.of(
+                stbCpuTemp(ERROR_BOX, 0, 60),
+                stbEvent(ERROR_BOX, 10, "ERROR", null, "DECODER_HANG"),
+                stbEvent(ERROR_BOX, 60, "ERROR", null, "DECODER_HANG"),
+                stbCpuTemp(ERROR_BOX, 600, 60),
+                stbCpuTemp(ERROR_BOX, 960, 60)));
+        // and a box that reboots four times in ten minutes
+        for (long s : new long[] {5, 200, 400, 600}) {
+            telemetry.add(stbEvent(REBOOTING_BOX, s, "REBOOT", "WATCHDOG", null));
+        }
+        // and a box that sends three readings and falls silent, as does everybody else afterwards
+        for (long s : new long[] {0, 10, 20}) {
+            telemetry.add(Telemetry.metrics(SILENT_BOX, DeviceType.SET_TOP_BOX, SILENT_MODEL, Protocol.MQTT, s,
+                    Map.of("cpu_temp_c", 50.0)));
+        }
         publish(telemetry);
 
         // when
-        JobClient job = DeviceHealthJobMain.start(LaunchOptions.parse(
+        LaunchOptions options = LaunchOptions.parse(
                 "--bootstrap-servers", kafka.bootstrapServers(), "--group-id", GROUP_ID,
-                "--local", "--parallelism", "2"), HealthRulesFile.loadDefault());
+                "--local", "--parallelism", "2", "--checkpoint-interval", "PT2S", "--rules", itRules().toString());
+        JobClient job = DeviceHealthJobMain.start(options, DeviceHealthJobMain.rules(options));
         try {
             awaitAllTelemetryCheckpointed();
+            String offlineId = EpisodeIds.alertId(SILENT_BOX, "stb.offline.lite", T0.plusSeconds(20));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> alerts().stream().anyMatch(a -> a.alertId().equals(offlineId)));
 
             // then
-            List<ConsumerRecord<String, String>> alertRecords = readAll(Topics.DEVICE_ALERTS);
-            List<ConsumerRecord<String, String>> requestRecords = readAll(Topics.MAINTENANCE_REQUESTS);
-            assertThat(alertRecords).extracting(ConsumerRecord::key).containsOnly(HOT_BOX);
-            assertThat(requestRecords).extracting(ConsumerRecord::key).containsOnly(HOT_BOX);
+            List<Alert> alerts = alerts();
+            String overheat = EpisodeIds.alertId(HOT_BOX, "stb.cpu-overheat", T0.plusSeconds(40));
+            String groundFailure = EpisodeIds.alertId(FAULTY_CHARGER, "charger.status-fault",
+                    "connector-1/GroundFailure", T0.plusSeconds(20));
+            String weakSignal = EpisodeIds.alertId(FAULTY_CHARGER, "charger.status-fault",
+                    "connector-2/WeakSignal", T0.plusSeconds(30));
+            String decoderHang = EpisodeIds.alertId(ERROR_BOX, "stb.error", "code-DECODER_HANG", T0.plusSeconds(10));
+            String rebootLoop = EpisodeIds.alertId(REBOOTING_BOX, "stb.reboot-loop", T0.plusSeconds(5));
+            assertThat(alerts).extracting(Alert::alertId, Alert::deviceId, Alert::ruleId, Alert::state, Alert::severity)
+                    .containsExactlyInAnyOrder(
+                            tuple(overheat, HOT_BOX, "stb.cpu-overheat", Alert.State.RAISED, Severity.MAJOR),
+                            tuple(overheat, HOT_BOX, "stb.cpu-overheat", Alert.State.CLEARED, Severity.MAJOR),
+                            tuple(groundFailure, FAULTY_CHARGER, "charger.status-fault", Alert.State.RAISED,
+                                    Severity.CRITICAL),
+                            tuple(groundFailure, FAULTY_CHARGER, "charger.status-fault", Alert.State.CLEARED,
+                                    Severity.CRITICAL),
+                            tuple(weakSignal, FAULTY_CHARGER, "charger.status-fault", Alert.State.RAISED,
+                                    Severity.MINOR),
+                            tuple(decoderHang, ERROR_BOX, "stb.error", Alert.State.RAISED, Severity.MAJOR),
+                            tuple(decoderHang, ERROR_BOX, "stb.error", Alert.State.CLEARED, Severity.MAJOR),
+                            tuple(rebootLoop, REBOOTING_BOX, "stb.reboot-loop", Alert.State.RAISED, Severity.MAJOR),
+                            tuple(offlineId, SILENT_BOX, "stb.offline.lite", Alert.State.RAISED, Severity.MINOR));
 
-            String alertId = EpisodeIds.alertId(HOT_BOX, "stb.cpu-overheat", T0.plusSeconds(40));
-            List<Alert> alerts = alertRecords.stream().map(r -> EventCodec.decode(r.value(), Alert.class)).toList();
-            assertThat(alerts).extracting(Alert::alertId, Alert::state, Alert::ts)
-                    .containsExactly(
-                            tuple(alertId, Alert.State.RAISED, T0.plusSeconds(100)),
-                            tuple(alertId, Alert.State.CLEARED, T0.plusSeconds(130)));
-            Alert raised = alerts.get(0);
-            assertThat(raised.ruleId()).isEqualTo("stb.cpu-overheat");
-            assertThat(raised.severity()).isEqualTo(Severity.MAJOR);
-            assertThat(raised.episodeStart()).isEqualTo(T0.plusSeconds(40));
-            assertThat(raised.evidence()).extracting(e -> e.value())
+            List<Alert> overheatAlerts = alerts.stream().filter(a -> a.alertId().equals(overheat)).toList();
+            assertThat(overheatAlerts).extracting(Alert::state, Alert::ts).containsExactly(
+                    tuple(Alert.State.RAISED, T0.plusSeconds(100)), tuple(Alert.State.CLEARED, T0.plusSeconds(130)));
+            assertThat(overheatAlerts.get(0).evidence()).extracting(e -> e.value())
                     .as("the redelivered reading counts once")
                     .containsExactly(86.0, 88.0, 90.0, 91.0, 92.0, 92.0, 93.0);
+            assertThat(alerts).filteredOn(a -> a.alertId().equals(decoderHang)).extracting(Alert::ts)
+                    .containsExactly(T0.plusSeconds(10), T0.plusSeconds(960));
 
-            MaintenanceRequest request = assertThat(requestRecords).singleElement()
-                    .extracting(r -> EventCodec.decode(r.value(), MaintenanceRequest.class)).actual();
-            assertThat(request.requestId()).isEqualTo(EpisodeIds.requestId(HOT_BOX, "stb.cpu-overheat", T0.plusSeconds(40)));
-            assertThat(request.alertId()).isEqualTo(alertId);
-            assertThat(request.kind()).isEqualTo(MaintenanceRequest.Kind.CORRECTIVE);
-            assertThat(request.problem()).contains("cpu_temp_c above 85 for at least 60 s");
-            assertThat(request.evidence()).isEqualTo(raised.evidence());
+            List<MaintenanceRequest> requests = readAll(Topics.MAINTENANCE_REQUESTS).stream()
+                    .map(r -> EventCodec.decode(r.value(), MaintenanceRequest.class)).toList();
+            assertThat(requests).extracting(MaintenanceRequest::requestId, MaintenanceRequest::alertId,
+                            MaintenanceRequest::kind, MaintenanceRequest::severity)
+                    .containsExactlyInAnyOrder(
+                            tuple(EpisodeIds.requestId(HOT_BOX, "stb.cpu-overheat", T0.plusSeconds(40)), overheat,
+                                    MaintenanceRequest.Kind.CORRECTIVE, Severity.MAJOR),
+                            tuple(EpisodeIds.requestId(FAULTY_CHARGER, "charger.status-fault",
+                                            "connector-1/GroundFailure", T0.plusSeconds(20)), groundFailure,
+                                    MaintenanceRequest.Kind.CORRECTIVE, Severity.CRITICAL),
+                            tuple(EpisodeIds.requestId(ERROR_BOX, "stb.error", "code-DECODER_HANG", T0.plusSeconds(10)),
+                                    decoderHang, MaintenanceRequest.Kind.CORRECTIVE, Severity.MAJOR),
+                            tuple(EpisodeIds.requestId(REBOOTING_BOX, "stb.reboot-loop", T0.plusSeconds(5)),
+                                    rebootLoop, MaintenanceRequest.Kind.CORRECTIVE, Severity.MAJOR));
+            MaintenanceRequest overheatRequest = requests.stream()
+                    .filter(r -> r.alertId().equals(overheat)).findFirst().orElseThrow();
+            assertThat(overheatRequest.problem()).contains("cpu_temp_c above 85 for at least 60 s");
+            assertThat(overheatRequest.evidence()).isEqualTo(overheatAlerts.get(0).evidence());
 
             assertThat(job.getJobStatus().get()).as("the malformed record did not stop the job")
                     .isEqualTo(JobStatus.RUNNING);
         } finally {
             job.cancel().get();
         }
+    }
+
+    private static Path itRules() throws Exception {
+        return Path.of(DeviceHealthJobIT.class.getResource("/rules/device-health-it-rules.yaml").toURI());
+    }
+
+    private static List<Alert> alerts() {
+        return readAll(Topics.DEVICE_ALERTS).stream().map(r -> EventCodec.decode(r.value(), Alert.class)).toList();
     }
 
     private static void publish(List<DeviceEvent> telemetry) {

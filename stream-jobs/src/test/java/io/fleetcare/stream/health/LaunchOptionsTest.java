@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
@@ -13,7 +14,7 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse("--bootstrap-servers", "127.0.0.1:9092");
 
         assertThat(options).isEqualTo(new LaunchOptions("127.0.0.1:9092", "fleetcare-device-health",
-                null, null, null, false));
+                null, null, Duration.ofSeconds(10), null, false));
         assertThat(options.rules()).isEmpty();
     }
 
@@ -21,10 +22,10 @@ class LaunchOptionsTest {
     void readsEveryOption() {
         LaunchOptions options = LaunchOptions.parse("--local", "--bootstrap-servers", "k1:9092,k2:9092",
                 "--rules", "/etc/fleetcare/rules.yaml", "--group-id", "health-2", "--checkpoint-dir", "/tmp/cp",
-                "--parallelism", "4");
+                "--checkpoint-interval", "PT2S", "--parallelism", "4");
 
         assertThat(options).isEqualTo(new LaunchOptions("k1:9092,k2:9092", "health-2",
-                Path.of("/etc/fleetcare/rules.yaml"), Path.of("/tmp/cp"), 4, true));
+                Path.of("/etc/fleetcare/rules.yaml"), Path.of("/tmp/cp"), Duration.ofSeconds(2), 4, true));
     }
 
     @Test
@@ -42,5 +43,9 @@ class LaunchOptionsTest {
                 .hasMessage("--bootstrap-servers needs a value");
         assertThatThrownBy(() -> LaunchOptions.parse("--bootstrap-servers", "k:9092", "--parallelism", "0"))
                 .hasMessage("--parallelism must be a positive integer, not '0'");
+        assertThatThrownBy(() -> LaunchOptions.parse("--bootstrap-servers", "k:9092", "--checkpoint-interval", "10"))
+                .hasMessage("--checkpoint-interval must be an ISO-8601 duration such as PT10S, not '10'");
+        assertThatThrownBy(() -> LaunchOptions.parse("--bootstrap-servers", "k:9092", "--checkpoint-interval", "PT0S"))
+                .hasMessage("--checkpoint-interval must be positive, not 'PT0S'");
     }
 }

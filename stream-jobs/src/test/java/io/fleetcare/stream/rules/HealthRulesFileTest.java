@@ -2,6 +2,7 @@ package io.fleetcare.stream.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.InstanceOfAssertFactories.list;
 
 import io.fleetcare.events.DeviceType;
@@ -9,6 +10,7 @@ import io.fleetcare.events.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +142,185 @@ class HealthRulesFileTest {
                 .isInstanceOf(InvalidRulesException.class)
                 .extracting(e -> ((InvalidRulesException) e).problems(), list(String.class))
                 .containsExactly("thresholds[0]: unknown field 'clearBelow'");
+    }
+
+    @Test
+    void theBuiltInRulesMapEveryOcpp16ErrorCodeAndWatchFaultsOfflineDevicesAndReboots() {
+        // when
+        HealthRules rules = HealthRulesFile.loadDefault();
+
+        // then
+        StatusFaultRule status = assertThat(rules.statusFaults()).singleElement().actual();
+        assertThat(status.errorCodes().keySet())
+                .containsExactlyInAnyOrderElementsOf(StatusFaultRule.OCPP16_ERROR_CODES);
+        assertThat(status.errorCodes()).containsEntry("GroundFailure", Severity.CRITICAL)
+                .containsEntry("OverCurrentFailure", Severity.CRITICAL)
+                .containsEntry("HighTemperature", Severity.CRITICAL)
+                .containsEntry("ConnectorLockFailure", Severity.MAJOR);
+        assertThat(status.ticketFor()).containsExactlyInAnyOrder(Severity.CRITICAL, Severity.MAJOR);
+        assertThat(rules.errorEvents()).extracting(ErrorEventRule::id).containsExactly("stb.error");
+        assertThat(rules.offline()).extracting(OfflineRule::id, OfflineRule::allowedSilence).containsExactly(
+                tuple("stb.offline", Duration.ofSeconds(90)), tuple("charger.offline", Duration.ofMinutes(3)));
+        assertThat(rules.rates()).extracting(RateRule::raiseCondition).containsExactly(
+                "more than 3 REBOOT events within 24 h", "more than 3 EVCommunicationError statuses within 24 h");
+    }
+
+    @Test
+    void loadsEveryKindOfRule() {
+        // given
+        String yaml = """
+                statusFaults:
+                  - id: charger.faults
+                    deviceType: EV_CHARGER
+                    models: [AC-22-DUO]
+                    errorCodes: {GroundFailure: CRITICAL, WeakSignal: WARNING}
+                    otherErrorCodes: MINOR
+                    faultedWithoutErrorCode: MAJOR
+                    ticketFor: [CRITICAL]
+                errorEvents:
+                  - id: stb.errors
+                    deviceType: SET_TOP_BOX
+                    codes: {DECODER_HANG: MAJOR}
+                    otherCodes: WARNING
+                    clearAfterQuiet: PT10M
+                offline:
+                  - id: stb.offline
+                    deviceType: SET_TOP_BOX
+                    expectedInterval: PT2S
+                    missedIntervals: 3
+                    severity: MINOR
+                rates:
+                  - id: stb.watchdog-reboots
+                    deviceType: SET_TOP_BOX
+                    eventName: REBOOT
+                    eventReason: WATCHDOG
+                    moreThan: 2
+                    within: PT1H
+                    clearAtOrBelow: 1
+                    severity: MAJOR
+                    maintenance: false
+                """;
+
+        // when
+        HealthRules rules = HealthRulesFile.parse(yaml, "all.yaml");
+
+        // then
+        assertThat(rules.thresholds()).isEmpty();
+        assertThat(rules.size()).isEqualTo(4);
+        assertThat(rules.statusFaults()).containsExactly(new StatusFaultRule("charger.faults", "",
+                new DeviceScope(DeviceType.EV_CHARGER, Set.of("AC-22-DUO")),
+                Map.of("GroundFailure", Severity.CRITICAL, "WeakSignal", Severity.WARNING),
+                Severity.MINOR, Severity.MAJOR, Set.of(Severity.CRITICAL)));
+        assertThat(rules.errorEvents()).containsExactly(new ErrorEventRule("stb.errors", "",
+                DeviceScope.allOf(DeviceType.SET_TOP_BOX), Map.of("DECODER_HANG", Severity.MAJOR), Severity.WARNING,
+                Duration.ofMinutes(10), Set.of()));
+        assertThat(rules.offline()).containsExactly(new OfflineRule("stb.offline", "",
+                DeviceScope.allOf(DeviceType.SET_TOP_BOX), Duration.ofSeconds(2), 3, Severity.MINOR));
+        assertThat(rules.rates()).containsExactly(new RateRule("stb.watchdog-reboots", "",
+                DeviceScope.allOf(DeviceType.SET_TOP_BOX), "REBOOT", "WATCHDOG", null, null, 2, Duration.ofHours(1),
+                1, Severity.MAJOR, false));
+    }
+
+    @Test
+    void listsEveryProblemOfInvalidFaultOfflineAndRateRules() {
+        // given
+        String yaml = """
+                thresholds:
+                  - id: shared.id
+                    deviceType: SET_TOP_BOX
+                    metric: cpu_temp_c
+                    raiseAbove: 85
+                    clearAtOrBelow: 80
+                    sustainFor: PT1M
+                    severity: MAJOR
+                statusFaults:
+                  - id: shared.id
+                    deviceType: EV_CHARGER
+                    errorCodes: {NoError: MINOR, GroundFault: CRITICAL, HighTemperature: HOT}
+                    otherErrorCodes: MINOR
+                    ticketFor: [SOON]
+                errorEvents:
+                  - id: stb.errors
+                    deviceType: SET_TOP_BOX
+                    otherCodes: MINOR
+                    clearAfterQuiet: PT0S
+                offline:
+                  - id: a
+                    deviceType: SET_TOP_BOX
+                    expectedInterval: PT30S
+                    missedIntervals: 0
+                    severity: MINOR
+                  - id: b
+                    deviceType: SET_TOP_BOX
+                    expectedInterval: PT30S
+                    missedIntervals: 3
+                    severity: MINOR
+                rates:
+                  - id: r
+                    deviceType: SET_TOP_BOX
+                    eventName: REBOOT
+                    statusErrorCode: EVCommunicationError
+                    moreThan: 3
+                    clearAtOrBelow: 3
+                    within: 1 day
+                    severity: MAJOR
+                """;
+
+        // when / then
+        assertThatThrownBy(() -> HealthRulesFile.parse(yaml, "bad.yaml"))
+                .isInstanceOf(InvalidRulesException.class)
+                .extracting(e -> ((InvalidRulesException) e).problems(), list(String.class))
+                .containsExactlyInAnyOrder(
+                        "shared.id: duplicate id",
+                        "shared.id: 'errorCodes.HighTemperature' must be one of [CRITICAL, MAJOR, MINOR, WARNING], not 'HOT'",
+                        "shared.id: 'errorCodes' must not map 'NoError', which is the healthy code",
+                        "shared.id: 'errorCodes' has 'GroundFault', which is not an OCPP 1.6 error code "
+                                + StatusFaultRule.OCPP16_ERROR_CODES,
+                        "shared.id: 'faultedWithoutErrorCode' is required",
+                        "shared.id: 'ticketFor' must be one of [CRITICAL, MAJOR, MINOR, WARNING], not 'SOON'",
+                        "stb.errors: 'clearAfterQuiet' must be positive",
+                        "a: 'missedIntervals' is required and must be at least 1",
+                        "r: give exactly one of 'eventName' and 'statusErrorCode'",
+                        "r: 'clearAtOrBelow' must be at least 0 and below 'moreThan'",
+                        "r: 'within' must be an ISO-8601 duration such as PT60S, not '1 day'");
+    }
+
+    @Test
+    void rejectsTwoOfflineRulesForTheSameDevices() {
+        // given
+        String yaml = """
+                offline:
+                  - id: a
+                    deviceType: SET_TOP_BOX
+                    expectedInterval: PT30S
+                    missedIntervals: 3
+                    severity: MINOR
+                  - id: b
+                    deviceType: SET_TOP_BOX
+                    expectedInterval: PT60S
+                    missedIntervals: 3
+                    severity: MINOR
+                  - id: c
+                    deviceType: SET_TOP_BOX
+                    models: [STB-HD-100]
+                    expectedInterval: PT5S
+                    missedIntervals: 3
+                    severity: MINOR
+                  - id: d
+                    deviceType: SET_TOP_BOX
+                    models: [STB-HD-100]
+                    expectedInterval: PT5S
+                    missedIntervals: 3
+                    severity: MINOR
+                """;
+
+        // when / then
+        assertThatThrownBy(() -> HealthRulesFile.parse(yaml, "overlap.yaml"))
+                .isInstanceOf(InvalidRulesException.class)
+                .extracting(e -> ((InvalidRulesException) e).problems(), list(String.class))
+                .containsExactly(
+                        "b: a second offline rule for every SET_TOP_BOX; a device may match one type-wide rule only",
+                        "d: model 'STB-HD-100' is already named by another offline rule");
     }
 
     @Test

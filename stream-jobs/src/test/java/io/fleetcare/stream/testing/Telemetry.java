@@ -1,6 +1,8 @@
 package io.fleetcare.stream.testing;
 
 import io.fleetcare.events.DeviceEvent;
+import io.fleetcare.events.DeviceOccurrence;
+import io.fleetcare.events.DeviceStatus;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.EventKind;
 import io.fleetcare.events.Protocol;
@@ -29,6 +31,34 @@ public final class Telemetry {
     public static DeviceEvent chargerConnectorTemp(String deviceId, long seconds, double celsius) {
         return metrics(deviceId, DeviceType.EV_CHARGER, CHARGER_MODEL, Protocol.OCPP16, seconds,
                 Map.of("connector.1.temperature_c", celsius));
+    }
+
+    /** An OCPP StatusNotification of connector {@code connector} of a charger at {@code T0 + seconds}. */
+    public static DeviceEvent chargerStatus(String deviceId, long seconds, int connector, String state,
+                                            String errorCode) {
+        Instant ts = T0.plusSeconds(seconds);
+        return new DeviceEvent(eventId(deviceId, ts, "status-" + connector), deviceId, DeviceType.EV_CHARGER,
+                CHARGER_MODEL, Protocol.OCPP16, EventKind.STATUS, ts, ts.plusMillis(150), Map.of(),
+                new DeviceStatus(connector, state, errorCode, null), null);
+    }
+
+    /** A discrete set-top box event, e.g. {@code ERROR} with code {@code DECODER_HANG}, at {@code T0 + seconds}. */
+    public static DeviceEvent stbEvent(String deviceId, long seconds, String name, String reason, String code) {
+        Instant ts = T0.plusSeconds(seconds);
+        return new DeviceEvent(eventId(deviceId, ts, name), deviceId, DeviceType.SET_TOP_BOX, STB_MODEL,
+                Protocol.MQTT, EventKind.EVENT, ts, ts.plusMillis(150), Map.of(),
+                null, new DeviceOccurrence(name, reason, code, null));
+    }
+
+    /** A charger HEARTBEAT at {@code T0 + seconds}. */
+    public static DeviceEvent chargerHeartbeat(String deviceId, long seconds) {
+        Instant ts = T0.plusSeconds(seconds);
+        return new DeviceEvent(eventId(deviceId, ts, "heartbeat"), deviceId, DeviceType.EV_CHARGER, CHARGER_MODEL,
+                Protocol.OCPP16, EventKind.HEARTBEAT, ts, ts.plusMillis(150), Map.of(), null, null);
+    }
+
+    private static String eventId(String deviceId, Instant ts, String what) {
+        return UUID.nameUUIDFromBytes((deviceId + "@" + ts + "/" + what).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** A METRICS event whose id derives from device and time, so the same reading keeps its id. */

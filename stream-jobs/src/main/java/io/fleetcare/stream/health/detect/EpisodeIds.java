@@ -24,6 +24,19 @@ public final class EpisodeIds {
         return nameBased("maintenance-request", deviceId, ruleId, episodeStart);
     }
 
+    /**
+     * Id shared by the RAISED and CLEARED alerts of one episode of a rule that keeps several
+     * episodes per device at once, told apart by {@code subject} (e.g. connector and error code).
+     */
+    public static String alertId(String deviceId, String ruleId, String subject, Instant episodeStart) {
+        return nameBased("alert", deviceId, ruleId + "\n" + subject, episodeStart);
+    }
+
+    /** Id of the maintenance request of an episode identified as in {@link #alertId(String, String, String, Instant)}. */
+    public static String requestId(String deviceId, String ruleId, String subject, Instant episodeStart) {
+        return nameBased("maintenance-request", deviceId, ruleId + "\n" + subject, episodeStart);
+    }
+
     private static String nameBased(String kind, String deviceId, String ruleId, Instant episodeStart) {
         // Newlines never occur in ids, so the joined name is unambiguous.
         String name = String.join("\n", kind, deviceId, ruleId, episodeStart.toString());
