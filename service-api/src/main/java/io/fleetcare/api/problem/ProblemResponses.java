@@ -1,5 +1,8 @@
 package io.fleetcare.api.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -68,6 +71,22 @@ public class ProblemResponses {
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .map(ProblemResponses::describe)
                 .collect(Collectors.joining("; "));
+        return respond(new Problem(Problem.type("invalid-request"), "Invalid request", 400, detail, instance(uri)));
+    }
+
+    /**
+     * A body that is not JSON, or whose JSON does not fit the operation (wrong type, unknown enum value,
+     * malformed instant). The detail names the field, never the parser's message.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : null;
+        String detail = field == null ? "The request body is not valid JSON for this operation."
+                : "The request body has an unusable value for '" + field + "'.";
         return respond(new Problem(Problem.type("invalid-request"), "Invalid request", 400, detail, instance(uri)));
     }
 

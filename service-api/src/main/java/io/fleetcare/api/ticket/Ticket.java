@@ -1,6 +1,7 @@
 package io.fleetcare.api.ticket;
 
 import io.fleetcare.api.ticket.sla.SlaDueTimes;
+import io.fleetcare.api.ticket.sla.SlaMilestones;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
 import jakarta.persistence.Column;
@@ -76,6 +77,45 @@ public class Ticket {
     @Column(name = "on_site_by", nullable = false)
     private Instant onSiteBy;
 
+    @Column(name = "answer_by", nullable = false)
+    private Instant answerBy;
+
+    @Column(name = "repair_by", nullable = false)
+    private Instant repairBy;
+
+    @Column(name = "complaint_verify_by")
+    private Instant complaintVerifyBy;
+
+    @Column(name = "complaint", nullable = false, updatable = false)
+    private boolean complaint;
+
+    @Column(name = "registered_by", updatable = false)
+    private String registeredBy;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "scheduled_at")
+    private Instant scheduledAt;
+
+    @Column(name = "on_site_at")
+    private Instant onSiteAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt;
+
+    @Column(name = "assigned_engineer")
+    private String assignedEngineer;
+
+    @Column(name = "appointment_from")
+    private Instant appointmentFrom;
+
+    @Column(name = "appointment_to")
+    private Instant appointmentTo;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -83,6 +123,10 @@ public class Ticket {
     @OneToMany(mappedBy = "ticket")
     @OrderBy("receivedAt ASC, requestId ASC")
     private List<TicketSourceRequest> sourceRequests = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket")
+    @OrderBy("at ASC, id ASC")
+    private List<TicketTransition> transitions = new ArrayList<>();
 
     protected Ticket() {
     }
@@ -103,21 +147,116 @@ public class Ticket {
      */
     public static Ticket registerFromTelemetry(String number, String deviceId, DeviceType deviceType, String model,
             String ruleId, Severity severity, String problem, Instant openedAt, SlaDueTimes due) {
+        Ticket t = registered(number, TicketChannel.TELEMETRY, deviceId, deviceType, model, severity, problem,
+                openedAt, due);
+        t.ruleId = ruleId;
+        return t;
+    }
+
+    /**
+     * Registers a case that a person took in by phone, e-mail or web: status {@link TicketStatus#REGISTERED},
+     * no rule, priority from the severity.
+     *
+     * @param number       the case's number, see {@link TicketNumber}; never null
+     * @param channel      how the case arrived; never null and never {@link TicketChannel#TELEMETRY}
+     * @param deviceId     never null
+     * @param deviceType   never null
+     * @param model        may be null
+     * @param severity     never null
+     * @param problem      the customer's description; never null
+     * @param registeredBy username of the account that registered it; never null
+     * @param openedAt     when the case was registered; never null
+     * @param due          the service-level due times computed from {@code openedAt}; its complaint clock is
+     *                     set exactly when the case is a complaint; never null
+     * @throws IllegalArgumentException when the channel is {@link TicketChannel#TELEMETRY}
+     */
+    public static Ticket registerByPerson(String number, TicketChannel channel, String deviceId,
+            DeviceType deviceType, String model, Severity severity, String problem, String registeredBy,
+            Instant openedAt, SlaDueTimes due) {
+        if (channel == TicketChannel.TELEMETRY) {
+            throw new IllegalArgumentException("a person registers tickets by phone, e-mail or web, not telemetry");
+        }
+        Ticket t = registered(number, channel, deviceId, deviceType, model, severity, problem, openedAt, due);
+        t.registeredBy = registeredBy;
+        t.complaint = due.complaintVerifyBy() != null;
+        return t;
+    }
+
+    private static Ticket registered(String number, TicketChannel channel, String deviceId, DeviceType deviceType,
+            String model, Severity severity, String problem, Instant openedAt, SlaDueTimes due) {
         Ticket t = new Ticket();
         t.number = number;
         t.status = TicketStatus.REGISTERED;
-        t.channel = TicketChannel.TELEMETRY;
+        t.channel = channel;
         t.deviceId = deviceId;
         t.deviceType = deviceType;
         t.model = model;
-        t.ruleId = ruleId;
         t.severity = severity;
         t.priority = TicketPriority.fromSeverity(severity);
         t.problem = problem;
         t.openedAt = openedAt;
+        t.statusChangedAt = openedAt;
         t.respondBy = due.respondBy();
+        t.answerBy = due.answerBy();
         t.onSiteBy = due.onSiteBy();
+        t.repairBy = due.repairBy();
+        t.complaintVerifyBy = due.complaintVerifyBy();
         return t;
+    }
+
+    /**
+     * Changes the status and records when the SLA milestones were first reached; reaching a later milestone
+     * of the main line also marks the earlier ones not yet reached. Whether the move is allowed is decided
+     * beforehand by {@link TicketLifecycle}; this method does not check it.
+     *
+     * @param to     the new status; never null
+     * @param at     when the move happened; never null
+     * @param actor  username of the account that moves it; never null
+     * @param reason why; may be null
+     * @return the transition to append to the history; never null
+     */
+    TicketTransition moveTo(TicketStatus to, Instant at, String actor, String reason) {
+        TicketTransition transition = new TicketTransition(this, status, to, reason, actor, at);
+        transitions.add(transition);
+        switch (to) {
+            case CUSTOMER_CONFIRMED, CLOSED, RESOLVED -> {
+                acknowledgedAt = firstOf(acknowledgedAt, at);
+                scheduledAt = firstOf(scheduledAt, at);
+                onSiteAt = firstOf(onSiteAt, at);
+                resolvedAt = firstOf(resolvedAt, at);
+            }
+            case ON_SITE -> {
+                acknowledgedAt = firstOf(acknowledgedAt, at);
+                scheduledAt = firstOf(scheduledAt, at);
+                onSiteAt = firstOf(onSiteAt, at);
+            }
+            case SCHEDULED -> {
+                acknowledgedAt = firstOf(acknowledgedAt, at);
+                scheduledAt = firstOf(scheduledAt, at);
+            }
+            case ACKNOWLEDGED -> acknowledgedAt = firstOf(acknowledgedAt, at);
+            case REGISTERED, ESCALATED, CANCELLED -> {
+            }
+        }
+        status = to;
+        statusChangedAt = at;
+        return transition;
+    }
+
+    /**
+     * Gives the case to a field engineer for an appointment window, replacing any earlier assignment.
+     *
+     * @return the record of this assignment to append to the history; never null
+     */
+    TicketAssignment assign(String engineer, Instant from, Instant to, String assignedBy, Instant at) {
+        assignedEngineer = engineer;
+        appointmentFrom = from;
+        appointmentTo = to;
+        return new TicketAssignment(this, engineer, from, to, assignedBy, at);
+    }
+
+    private static Instant firstOf(Instant reached, Instant at) {
+        return reached != null ? reached : at;
     }
 
     /** Links a maintenance request (and so its evidence) to this case. */
@@ -177,7 +316,46 @@ public class Ticket {
     }
 
     public SlaDueTimes due() {
-        return new SlaDueTimes(respondBy, onSiteBy);
+        return new SlaDueTimes(respondBy, answerBy, onSiteBy, repairBy, complaintVerifyBy);
+    }
+
+    /** What the case reached so far; a cancelled case stopped its clocks when it was cancelled. */
+    public SlaMilestones milestones() {
+        return new SlaMilestones(acknowledgedAt, scheduledAt, onSiteAt, resolvedAt,
+                status == TicketStatus.CANCELLED ? statusChangedAt : null);
+    }
+
+    public boolean complaint() {
+        return complaint;
+    }
+
+    /** Username of the account that registered the case; null for cases telemetry opened. */
+    public String registeredBy() {
+        return registeredBy;
+    }
+
+    public Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+
+    /** Username of the assigned field engineer; null while nobody is assigned. */
+    public String assignedEngineer() {
+        return assignedEngineer;
+    }
+
+    /** Start of the appointment window; null while nobody is assigned. */
+    public Instant appointmentFrom() {
+        return appointmentFrom;
+    }
+
+    /** End of the appointment window; null while nobody is assigned. */
+    public Instant appointmentTo() {
+        return appointmentTo;
+    }
+
+    /** Every status change of this case, oldest first. */
+    public List<TicketTransition> transitions() {
+        return Collections.unmodifiableList(transitions);
     }
 
     /** The requests that fed this case, oldest first. */

@@ -91,7 +91,7 @@ public class TicketIntake {
         String number = TicketNumber.format(openedAt, tickets.nextNumberSequence());
         Ticket ticket = Ticket.registerFromTelemetry(number, request.deviceId(), request.deviceType(),
                 request.model(), request.ruleId(), request.severity(), request.problem(), openedAt,
-                slaPolicy.dueTimes(openedAt));
+                slaPolicy.dueTimes(openedAt, false));
         tickets.persist(ticket);
         return ticket;
     }

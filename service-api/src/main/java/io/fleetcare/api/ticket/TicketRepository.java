@@ -24,6 +24,11 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, Long> {
         return find("number", number).firstResultOptional();
     }
 
+    /** The ticket with this number, if any, locked for update until the transaction ends. */
+    public Optional<Ticket> findByNumberForUpdate(String number) {
+        return find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /**
      * The open ticket for a device and rule, locked for update until the transaction ends, so that
      * concurrent requests for the same device and rule join it one after the other. There is at most one

@@ -25,16 +25,16 @@ public class TicketService {
     }
 
     /**
-     * The ticket with this number.
+     * The ticket with this number, with its transition history.
      *
      * @throws TicketNotFoundException when there is none
      */
     public TicketView get(String number) {
-        return tickets.findByNumber(number).map(this::view).orElseThrow(() -> new TicketNotFoundException(number));
+        return tickets.findByNumber(number).map(this::view)
+                .orElseThrow(() -> new TicketNotFoundException(number));
     }
 
     private TicketView view(Ticket ticket) {
-        boolean awaitingFirstResponse = ticket.status() == TicketStatus.REGISTERED;
-        return TicketView.of(ticket, slaPolicy.respondBreached(ticket.due(), awaitingFirstResponse, clock.instant()));
+        return TicketView.of(ticket, slaPolicy.breaches(ticket.due(), ticket.milestones(), clock.instant()));
     }
 }

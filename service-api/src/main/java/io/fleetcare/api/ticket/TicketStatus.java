@@ -3,8 +3,8 @@ package io.fleetcare.api.ticket;
 /**
  * Where a service case stands. The lifecycle follows the seeds: registered -> acknowledged -> scheduled ->
  * on site -> resolved (tested on site) -> customer confirmed -> closed, with escalation to a supervisor at
- * any point (seed 000 §4.1-§4.2, seed 001 §三(二) 1-6). Only {@link #REGISTERED} is reached today; the
- * transitions come with the ticket lifecycle.
+ * any point (seed 000 §4.1-§4.2, seed 001 §三(二) 1-6). Which moves are allowed, and to whom, is decided by
+ * {@link TicketLifecycle}.
  */
 public enum TicketStatus {
     REGISTERED,

@@ -1,6 +1,7 @@
 package io.fleetcare.api.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fleetcare.api.ticket.sla.SlaBreaches;
 import io.fleetcare.api.ticket.sla.SlaDueTimes;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
@@ -13,8 +14,12 @@ import java.util.List;
  *
  * @param model            may be null
  * @param ruleId           null for cases registered by hand
+ * @param complaint        whether the customer complains (cases registered by hand only)
+ * @param registeredBy     the account that registered the case by hand; null for cases telemetry opened
+ * @param assignment       the assigned engineer and appointment window; null while nobody is assigned
  * @param evidence         the readings of all source requests, by reading time
  * @param sourceRequestIds the maintenance requests that fed the ticket, in the order they arrived
+ * @param transitions      every status change, oldest first
  */
 public record TicketView(
         String number,
@@ -28,16 +33,28 @@ public record TicketView(
         TicketPriority priority,
         String problem,
         Instant openedAt,
+        boolean complaint,
+        String registeredBy,
         Sla sla,
+        Assignment assignment,
         List<Evidence> evidence,
-        List<String> sourceRequestIds) {
+        List<String> sourceRequestIds,
+        List<Transition> transitions) {
 
     /**
-     * @param respondBy       the response target
-     * @param onSiteBy        the on-site target
-     * @param respondBreached true when the ticket still awaits its first response after {@code respondBy}
+     * The service-level due times and whether each target is missed (see {@code SlaPolicy}).
+     *
+     * @param complaintVerifyBy       left out unless the ticket is a complaint
+     * @param complaintVerifyBreached left out unless the ticket is a complaint
      */
-    public record Sla(Instant respondBy, Instant onSiteBy, boolean respondBreached) {
+    public record Sla(Instant respondBy, Instant answerBy, Instant onSiteBy, Instant repairBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant complaintVerifyBy,
+            boolean respondBreached, boolean answerBreached, boolean onSiteBreached, boolean repairBreached,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean complaintVerifyBreached) {
+    }
+
+    /** Who goes on site and the appointment window told to the customer. */
+    public record Assignment(String engineer, Instant from, Instant to) {
     }
 
     /** One reading; {@code value} for numeric readings, {@code text} for textual ones. */
@@ -45,7 +62,12 @@ public record TicketView(
     public record Evidence(Instant ts, String metric, Double value, String text) {
     }
 
-    static TicketView of(Ticket ticket, boolean respondBreached) {
+    /** One status change; {@code reason} is left out when none was given. */
+    public record Transition(TicketStatus from, TicketStatus to,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason, String by, Instant at) {
+    }
+
+    static TicketView of(Ticket ticket, SlaBreaches breaches) {
         List<TicketSourceRequest> requests = ticket.sourceRequests();
         List<Evidence> evidence = requests.stream()
                 .flatMap(r -> r.evidence().stream())
@@ -53,6 +75,11 @@ public record TicketView(
                 .sorted(Comparator.comparing(Evidence::ts))
                 .toList();
         SlaDueTimes due = ticket.due();
+        Assignment assignment = ticket.assignedEngineer() == null ? null
+                : new Assignment(ticket.assignedEngineer(), ticket.appointmentFrom(), ticket.appointmentTo());
+        List<Transition> transitions = ticket.transitions().stream()
+                .map(t -> new Transition(t.from(), t.to(), t.reason(), t.actor(), t.at()))
+                .toList();
         return new TicketView(
                 ticket.number(),
                 ticket.status(),
@@ -65,8 +92,14 @@ public record TicketView(
                 ticket.priority(),
                 ticket.problem(),
                 ticket.openedAt(),
-                new Sla(due.respondBy(), due.onSiteBy(), respondBreached),
+                ticket.complaint(),
+                ticket.registeredBy(),
+                new Sla(due.respondBy(), due.answerBy(), due.onSiteBy(), due.repairBy(), due.complaintVerifyBy(),
+                        breaches.respond(), breaches.answer(), breaches.onSite(), breaches.repair(),
+                        breaches.complaintVerify()),
+                assignment,
                 evidence,
-                requests.stream().map(TicketSourceRequest::requestId).toList());
+                requests.stream().map(TicketSourceRequest::requestId).toList(),
+                transitions);
     }
 }

@@ -7,50 +7,86 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Computes a ticket's service-level due times from the moment it was registered: respond within 24 h and
- * be on site within 24 h by default (seed 004 §3.2.2; DOMAIN.md "Service levels"). The clocks start at
- * registration, i.e. when the service received the request (seed 000 "四、服务标准": "接到服务请求后,24小时内").
+ * Computes a ticket's service-level due times when it is registered and judges, at any later moment,
+ * which of them it missed (DOMAIN.md "Service levels"; defaults in {@link SlaConfig}).
  *
- * <p>Working-day rules (complaints, repairs) and per-severity targets come with the ticket lifecycle.
+ * <ul>
+ *   <li>The hour targets run round the clock from registration (seed 000 "四、服务标准": "接到服务请求后,
+ *       24小时内"; seed 002 "公司实行24小时售后服务"): respond (acknowledge) 24 h, answer the customer with
+ *       an appointment 12 h, on site 24 h.</li>
+ *   <li>The working-day targets count whole working days of the {@link WorkingCalendar} after the day of
+ *       registration: repair done within 10 working days (seed 002 §三.1), first verification of a
+ *       complaint within 3 working days (seed 000 "投诉处理"), the latter only for complaints.</li>
+ * </ul>
+ * Which milestone stops which clock: respond - acknowledged; answer and complaint verification - scheduled
+ * (the customer has been told time and place, seed 000 §4.2); on site - on site; repair - resolved.
  */
 @Singleton
 public class SlaPolicy {
 
     private final Duration respondWithin;
+    private final Duration answerWithin;
     private final Duration onSiteWithin;
+    private final int repairWorkingDays;
+    private final int complaintVerifyWorkingDays;
+    private final WorkingCalendar calendar;
 
     @Inject
     public SlaPolicy(SlaConfig config) {
-        this(config.respondWithin(), config.onSiteWithin());
+        this(config.respondWithin(), config.answerWithin(), config.onSiteWithin(), config.repairWorkingDays(),
+                config.complaintVerifyWorkingDays(),
+                new WorkingCalendar(config.zone(), config.holidays(), config.makeUpWorkingDays()));
     }
 
     /**
      * @throws IllegalArgumentException when a target is not positive
      */
-    public SlaPolicy(Duration respondWithin, Duration onSiteWithin) {
+    public SlaPolicy(Duration respondWithin, Duration answerWithin, Duration onSiteWithin, int repairWorkingDays,
+            int complaintVerifyWorkingDays, WorkingCalendar calendar) {
         this.respondWithin = positive(respondWithin, "respondWithin");
+        this.answerWithin = positive(answerWithin, "answerWithin");
         this.onSiteWithin = positive(onSiteWithin, "onSiteWithin");
+        this.repairWorkingDays = positive(repairWorkingDays, "repairWorkingDays");
+        this.complaintVerifyWorkingDays = positive(complaintVerifyWorkingDays, "complaintVerifyWorkingDays");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     /**
      * The due times of a ticket registered at {@code openedAt}.
      *
-     * @param openedAt when the ticket was registered; never null
+     * @param openedAt  when the ticket was registered; never null
+     * @param complaint whether the customer complains, which starts the complaint verification clock
      */
-    public SlaDueTimes dueTimes(Instant openedAt) {
+    public SlaDueTimes dueTimes(Instant openedAt, boolean complaint) {
         Objects.requireNonNull(openedAt, "openedAt");
-        return new SlaDueTimes(openedAt.plus(respondWithin), openedAt.plus(onSiteWithin));
+        return new SlaDueTimes(
+                openedAt.plus(respondWithin),
+                openedAt.plus(answerWithin),
+                openedAt.plus(onSiteWithin),
+                calendar.endOfWorkingDaysAfter(openedAt, repairWorkingDays),
+                complaint ? calendar.endOfWorkingDaysAfter(openedAt, complaintVerifyWorkingDays) : null);
     }
 
     /**
-     * Whether the response target is missed: the ticket still awaits its first response after the due time.
+     * Which targets are missed as of {@code now}.
      *
-     * @param due                 the ticket's due times; never null
-     * @param awaitingFirstResponse true while nobody has acknowledged the ticket
-     * @param now                 the time to judge at; never null
+     * @param due     the ticket's due times; never null
+     * @param reached what the ticket has reached so far; never null
+     * @param now     the time to judge at; never null
      */
-    public boolean respondBreached(SlaDueTimes due, boolean awaitingFirstResponse, Instant now) {
-        return awaitingFirstResponse && now.isAfter(due.respondBy());
+    public SlaBreaches breaches(SlaDueTimes due, SlaMilestones reached, Instant now) {
+        Objects.requireNonNull(now, "now");
+        Instant running = reached.stoppedAt() != null ? reached.stoppedAt() : now;
+        return new SlaBreaches(
+                missed(due.respondBy(), reached.acknowledgedAt(), running),
+                missed(due.answerBy(), reached.scheduledAt(), running),
+                missed(due.onSiteBy(), reached.onSiteAt(), running),
+                missed(due.repairBy(), reached.resolvedAt(), running),
+                due.complaintVerifyBy() == null ? null : missed(due.complaintVerifyBy(), reached.scheduledAt(), running));
+    }
+
+    private static boolean missed(Instant dueBy, Instant reachedAt, Instant running) {
+        return (reachedAt != null ? reachedAt : running).isAfter(dueBy);
     }
 
     private static Duration positive(Duration d, String name) {
@@ -59,5 +95,12 @@ public class SlaPolicy {
             throw new IllegalArgumentException(name + " must be positive, was " + d);
         }
         return d;
+    }
+
+    private static int positive(int n, String name) {
+        if (n <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + n);
+        }
+        return n;
     }
 }
