@@ -69,7 +69,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     private void startAll() {
-        Path data = options.dataDir().toAbsolutePath();
+        Path data = options.dataDir().toAbsolutePath().normalize();
         ProjectLayout layout = new ProjectLayout(options.home());
         try {
             Files.createDirectories(data);
@@ -128,19 +128,25 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
         gateway.awaitHttpOk("http://127.0.0.1:" + gatewayPort + "/q/health/ready", START_TIMEOUT);
         LOG.info("gateway ready on port {}", gatewayPort);
+        // the fleet starts as soon as the gateway listens; Kafka keeps its telemetry until the job reads it
+        startFleet();
         job.awaitLogLine("device-health job running", START_TIMEOUT);
         LOG.info("device-health stream job running");
         api.awaitHttpOk("http://127.0.0.1:" + apiPort + "/q/health/ready", START_TIMEOUT);
         LOG.info("service API ready on port {}", apiPort);
 
-        if (options.setTopBoxes() > 0) {
-            FleetPlan plan = FleetPlan.setTopBoxes(options.setTopBoxes(), options.overheating(), options.seed(),
-                    secrets::deviceSecret);
-            try {
-                fleet = remember(SimulatedFleet.start(plan, broker.serverUri(), options.telemetryInterval()));
-            } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
-                throw new IllegalStateException("simulated fleet could not connect: " + e.getMessage(), e);
-            }
+    }
+
+    private void startFleet() {
+        if (options.setTopBoxes() == 0) {
+            return;
+        }
+        FleetPlan plan = FleetPlan.setTopBoxes(options.setTopBoxes(), options.overheating(), options.seed(),
+                secrets::deviceSecret);
+        try {
+            fleet = remember(SimulatedFleet.start(plan, broker.serverUri(), options.telemetryInterval()));
+        } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+            throw new IllegalStateException("simulated fleet could not connect: " + e.getMessage(), e);
         }
     }
 
@@ -184,7 +190,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     public Path logDir() {
-        return options.dataDir().toAbsolutePath().resolve("logs");
+        return options.dataDir().toAbsolutePath().normalize().resolve("logs");
     }
 
     @Override
@@ -264,6 +270,6 @@ public final class EmbeddedPlatform implements AutoCloseable {
                  Ctrl-C stops everything; state stays in %10$s.
                 ==================================================================
                 """.formatted(apiUrl(), gatewayUrl(), adminUser(), adminPassword(), broker.serverUri(), broker.kind(),
-                kafka.bootstrapServers(), logDir(), fleetLine, options.dataDir().toAbsolutePath());
+                kafka.bootstrapServers(), logDir(), fleetLine, options.dataDir().toAbsolutePath().normalize());
     }
 }

@@ -65,7 +65,10 @@ final class TicketFeed {
                             t.path("problem").asText(), t.path("sla").path("respondBy").asText());
                 }
             } catch (IOException e) {
-                System.out.println("(ticket list not available: " + e.getMessage() + ")");
+                if (stop.getCount() > 0) {
+                    System.out.println("(ticket list not available: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+                }
             }
         }
     }
