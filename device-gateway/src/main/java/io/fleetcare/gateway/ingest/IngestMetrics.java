@@ -2,14 +2,16 @@ package io.fleetcare.gateway.ingest;
 
 import io.fleetcare.events.Protocol;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The ingestion counters every protocol adapter shares, tagged by {@code protocol} (lower case, e.g.
- * {@code mqtt}). In Prometheus they read {@code gateway_messages_received_total},
+ * {@code mqtt}; both OCPP versions count as {@code ocpp}). In Prometheus they read {@code gateway_messages_received_total},
  * {@code gateway_messages_forwarded_total}, {@code gateway_messages_rejected_total{reason}},
  * {@code gateway_kafka_send_failures_total} and the timer {@code gateway_kafka_send_seconds}.
  */
@@ -56,6 +58,33 @@ public class IngestMetrics {
         sendFailures(protocol).increment();
     }
 
+    /**
+     * One device was refused before its connection opened (protocols with connections, e.g. OCPP), counted in
+     * {@code gateway_connections_refused_total{protocol,reason}}.
+     *
+     * @param reason the {@code reason} tag, lower case; never null
+     */
+    public void countConnectionRefused(Protocol protocol, String reason) {
+        Counter.builder("gateway.connections.refused")
+                .description("Device connections refused before they opened")
+                .tag("protocol", tag(protocol))
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * Publishes {@code gateway_devices_connected{protocol}}, read from {@code connected} on every scrape.
+     *
+     * @param connected never null; must not block
+     */
+    public void gaugeConnectedDevices(Protocol protocol, Supplier<Number> connected) {
+        Gauge.builder("gateway.devices.connected", connected)
+                .description("Devices with an open connection to this gateway instance")
+                .tag("protocol", tag(protocol))
+                .register(registry);
+    }
+
     Timer kafkaSendTimer() {
         return kafkaSend;
     }
@@ -89,7 +118,11 @@ public class IngestMetrics {
                 .register(registry);
     }
 
-    private static String tag(Protocol protocol) {
-        return protocol.name().toLowerCase(Locale.ROOT);
+    /** The {@code protocol} tag value: the protocol family, e.g. {@code mqtt} or {@code ocpp}. */
+    public static String tag(Protocol protocol) {
+        return switch (protocol) {
+            case OCPP16, OCPP201 -> "ocpp";
+            case MQTT, COAP, MODBUS -> protocol.name().toLowerCase(Locale.ROOT);
+        };
     }
 }

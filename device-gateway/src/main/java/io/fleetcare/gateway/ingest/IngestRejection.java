@@ -14,14 +14,24 @@ public final class IngestRejection extends RuntimeException {
 
     /** The reasons a message is refused; the lower-case name is the {@code reason} metric tag. */
     public enum Reason {
-        /** The body is empty, not JSON, or not a JSON object. */
+        /** The body is empty, not JSON, or not the JSON structure the protocol frames messages in. */
         MALFORMED_PAYLOAD,
         /** The body is JSON but a field is missing or has the wrong type or value. */
         INVALID_FIELD,
         /** The body is larger than the configured limit. */
         PAYLOAD_TOO_LARGE,
         /** The message arrived on a topic or resource the gateway does not serve. */
-        UNKNOWN_TOPIC;
+        UNKNOWN_TOPIC,
+        /** A field the protocol requires is absent, or a list has fewer or more entries than allowed. */
+        MISSING_FIELD,
+        /** A field has the right type but a value outside what the protocol allows (enum, length, range). */
+        INVALID_VALUE,
+        /** The body carries a field the protocol's message does not define. */
+        UNKNOWN_FIELD,
+        /** The device asked for an operation the protocol does not define. */
+        UNKNOWN_ACTION,
+        /** The device asked for an operation the protocol defines but the gateway does not accept from a device. */
+        UNSUPPORTED_ACTION;
 
         /** The value of the {@code reason} metric tag, e.g. {@code malformed_payload}. */
         public String tag() {

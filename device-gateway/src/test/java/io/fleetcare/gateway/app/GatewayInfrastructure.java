@@ -4,6 +4,7 @@ import io.fleetcare.events.Topics;
 import io.fleetcare.infra.kafka.EmbeddedKafka;
 import io.fleetcare.infra.mqtt.MqttBroker;
 import io.fleetcare.infra.mqtt.MqttBrokerSettings;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * A real MQTT broker (Mosquitto when installed) with the devices {@link #DEVICE} and {@link #OTHER_DEVICE}
  * and the gateway's service account, plus an in-process Kafka with {@code device.telemetry} on one
- * partition (so that records of different devices keep the order the gateway sent them in).
+ * partition (so that records of different devices keep the order the gateway sent them in), and one
+ * registered OCPP charger {@link #CHARGER} with its password.
  */
 public class GatewayInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -25,6 +27,9 @@ public class GatewayInfrastructure implements QuarkusTestResourceLifecycleManage
     public static final String OTHER_DEVICE = "STB-2";
     static final String GATEWAY_USER = "fleetcare-gateway";
     static final String GATEWAY_PASSWORD = "gateway-secret";
+    public static final String CHARGER = "CP-1";
+    public static final String CHARGER_PASSWORD = "cp-1-password";
+    public static final String CHARGER_MODEL = "AC-22-REGISTERED";
 
     private Path workDir;
     private EmbeddedKafka kafka;
@@ -45,7 +50,10 @@ public class GatewayInfrastructure implements QuarkusTestResourceLifecycleManage
                 "fleetcare.mqtt.server-uri", broker.serverUri(),
                 "fleetcare.mqtt.username", GATEWAY_USER,
                 "fleetcare.mqtt.password", GATEWAY_PASSWORD,
-                "kafka.bootstrap.servers", kafka.bootstrapServers());
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "fleetcare.ocpp.chargers." + CHARGER + ".password-hash", BcryptUtil.bcryptHash(CHARGER_PASSWORD),
+                "fleetcare.ocpp.chargers." + CHARGER + ".model", CHARGER_MODEL,
+                "fleetcare.ocpp.call-timeout", "PT10S");
     }
 
     @Override

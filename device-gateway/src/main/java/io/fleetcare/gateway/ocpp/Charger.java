@@ -1,0 +1,17 @@
+package io.fleetcare.gateway.ocpp;
+
+import java.util.Objects;
+
+/**
+ * A charger the platform knows.
+ *
+ * @param chargePointId the OCPP identity, the last path segment of its WebSocket URL; never null
+ * @param model         its model as registered; may be null
+ * @param passwordHash  bcrypt hash of its security-profile-1 password (HTTP Basic); never null
+ */
+public record Charger(String chargePointId, String model, String passwordHash) {
+    public Charger {
+        Objects.requireNonNull(chargePointId, "chargePointId");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+    }
+}

@@ -1,0 +1,37 @@
+package io.fleetcare.gateway.ocpp;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The OCPP 1.6J server ({@code fleetcare.ocpp.*}). */
+@ConfigMapping(prefix = "fleetcare.ocpp")
+public interface OcppSettings {
+
+    /** How long a call from the gateway to a charge point waits for its CALLRESULT or CALLERROR. */
+    @WithDefault("PT30S")
+    Duration callTimeout();
+
+    /** The heartbeat interval in seconds a BootNotification.conf hands to the charge point. */
+    @WithDefault("60")
+    int heartbeatInterval();
+
+    /**
+     * The chargers allowed to connect, by charge point id, e.g.
+     * {@code fleetcare.ocpp.chargers."CP-0001".password-hash=$2a$10$...}. Read by
+     * {@link ConfiguredChargerRegistry}.
+     */
+    Map<String, ChargerEntry> chargers();
+
+    /** One charger of {@link #chargers()}. */
+    interface ChargerEntry {
+
+        /** The bcrypt hash of its Basic-auth password, in modular crypt format as {@code BcryptUtil.bcryptHash} writes it. */
+        String passwordHash();
+
+        /** Its model until it announces one in a BootNotification. */
+        Optional<String> model();
+    }
+}
