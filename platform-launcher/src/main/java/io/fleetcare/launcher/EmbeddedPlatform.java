@@ -117,7 +117,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 logs, pidFile));
         List<String> jobArgs = new ArrayList<>(List.of("-cp", layout.streamJobsClasspath(), ProjectLayout.STREAM_JOB_MAIN,
                 "--bootstrap-servers", kafka.bootstrapServers(),
-                "--checkpoint-dir", data.resolve("flink-checkpoints").toUri().toString(),
+                "--checkpoint-dir", data.resolve("flink-checkpoints").toString(),
                 "--parallelism", "1",
                 "--local"));
         if (options.rulesFile() != null) {

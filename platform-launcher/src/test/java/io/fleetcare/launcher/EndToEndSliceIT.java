@@ -127,6 +127,14 @@ class EndToEndSliceIT {
         assertThat(platform.fleet().failed()).isZero();
     }
 
+    @Test
+    @Order(4)
+    void allStateStaysInTheDataDirectory() throws Exception {
+        try (var files = java.nio.file.Files.list(dataDir.resolve("flink-checkpoints"))) {
+            assertThat(files).as("checkpoints of the stream job").isNotEmpty();
+        }
+    }
+
     private static List<JsonNode> ticketsOf(String deviceId) throws Exception {
         return StreamSupport.stream(api.tickets().spliterator(), false)
                 .filter(t -> t.path("deviceId").asText().equals(deviceId))
