@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * Why the gateway refused what a device sent. This is the gateway's one error model: every protocol
  * adapter raises it where it turns a library message into a {@code DeviceEvent}, and translates it
- * once into what its protocol can say back (an MQTT acknowledgement without forwarding, later a CoAP
- * response code, an OCPP CALLERROR, a Modbus exception).
+ * once into what its protocol can say back (an MQTT acknowledgement without forwarding, a CoAP
+ * response code, an OCPP CALLERROR, later a Modbus exception).
  *
  * <p>A rejection never carries the payload, so its message is safe to log at WARN.
  */
@@ -31,7 +31,11 @@ public final class IngestRejection extends RuntimeException {
         /** The device asked for an operation the protocol does not define. */
         UNKNOWN_ACTION,
         /** The device asked for an operation the protocol defines but the gateway does not accept from a device. */
-        UNSUPPORTED_ACTION;
+        UNSUPPORTED_ACTION,
+        /** The body is in an encoding the gateway does not read (a CoAP Content-Format other than JSON or CBOR). */
+        UNSUPPORTED_FORMAT,
+        /** The device is unknown, or its credentials do not entitle it to speak for the device id it names. */
+        UNKNOWN_DEVICE;
 
         /** The value of the {@code reason} metric tag, e.g. {@code malformed_payload}. */
         public String tag() {

@@ -6,17 +6,17 @@ import io.fleetcare.gateway.ingest.IngestRejection;
 /**
  * A topic a device publishes on, {@code devices/{deviceId}/{channel}}. The device id in the topic is
  * the device's identity: the broker only lets a device publish under its own id, so the topic is
- * trusted and the body is not.
+ * trusted and the body is not. CoAP resources have the same shape ({@code /devices/{deviceId}/{channel}}).
  *
  * @param deviceId never null or blank
  * @param channel  never null
  */
-record DeviceTopic(String deviceId, Channel channel) {
+public record DeviceTopic(String deviceId, Channel channel) {
 
     static final String ROOT = "devices";
 
     /** The device-to-platform channels this gateway serves. */
-    enum Channel {
+    public enum Channel {
         TELEMETRY("telemetry", EventKind.METRICS),
         EVENTS("events", EventKind.EVENT);
 
@@ -28,7 +28,8 @@ record DeviceTopic(String deviceId, Channel channel) {
             this.kind = kind;
         }
 
-        String segment() {
+        /** The topic level or path segment, e.g. {@code telemetry}. */
+        public String segment() {
             return segment;
         }
 
@@ -46,7 +47,7 @@ record DeviceTopic(String deviceId, Channel channel) {
      * @throws IngestRejection with {@link IngestRejection.Reason#UNKNOWN_TOPIC} when the topic is not
      *                         {@code devices/{deviceId}/telemetry} or {@code devices/{deviceId}/events}
      */
-    static DeviceTopic parse(String topic) {
+    public static DeviceTopic parse(String topic) {
         String[] levels = topic == null ? new String[0] : topic.split("/", -1);
         String deviceId = levels.length >= 2 && ROOT.equals(levels[0]) && !levels[1].isBlank() ? levels[1] : null;
         if (levels.length == 3 && deviceId != null) {

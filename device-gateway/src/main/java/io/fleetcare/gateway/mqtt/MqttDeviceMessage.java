@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.DeviceOccurrence;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.EventKind;
 import io.fleetcare.events.Protocol;
+import io.fleetcare.gateway.ingest.IngestMetrics;
 import io.fleetcare.gateway.ingest.IngestRejection;
 import io.fleetcare.gateway.ingest.IngestRejection.Reason;
 import java.io.IOException;
@@ -26,7 +28,9 @@ import java.util.UUID;
 
 /**
  * Turns what a device published over MQTT into a {@link DeviceEvent}; the only place that knows the
- * MQTT body format. It sees the topic and the payload bytes, never a client library type.
+ * set-top box body format. It sees the topic and the payload bytes, never a client library type.
+ * CoAP carries the same body (as JSON or as the same structure in CBOR) on a path of the topic's shape
+ * and comes in through {@link #toDeviceEvent(Protocol, DeviceTopic, BodyFormat, byte[], Instant, int)}.
  *
  * <h2>Mapping</h2>
  * <ul>
@@ -45,8 +49,8 @@ import java.util.UUID;
  * A redelivered MQTT message must keep its id so that consumers drop the copy. The id is the
  * name-based (MD5, version 3) UUID of
  * {@code mqtt/{deviceId}/{channel}/seq/{seq}/ts/{ts}} when the device sent {@code seq}, and of
- * {@code mqtt/{deviceId}/{channel}/ts/{ts}/sha256/{hex of the payload}} otherwise, where {@code ts} is
- * the parsed instant in ISO-8601 ({@code -} when absent). {@code ts} is part of it because {@code seq}
+ * {@code mqtt/{deviceId}/{channel}/ts/{ts}/sha256/{hex of the payload}} otherwise (CoAP: {@code coap/...}),
+ * where {@code ts} is the parsed instant in ISO-8601 ({@code -} when absent). {@code ts} is part of it because {@code seq}
  * restarts when a device reboots. Two byte-identical messages without {@code seq} and {@code ts} are
  * therefore one event, which is all the gateway can tell apart.
  */
@@ -56,6 +60,16 @@ public final class MqttDeviceMessage {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    private static final ObjectMapper CBOR = CBORMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** How the body is encoded: JSON text, or the same structure in CBOR (RFC 8949). */
+    public enum BodyFormat {
+        JSON,
+        CBOR
+    }
 
     private MqttDeviceMessage() {
     }
@@ -70,7 +84,24 @@ public final class MqttDeviceMessage {
      *                         field is missing or of the wrong type
      */
     public static DeviceEvent toDeviceEvent(String topic, byte[] payload, Instant receivedTs, int maxPayloadBytes) {
-        DeviceTopic source = DeviceTopic.parse(topic);
+        return toDeviceEvent(Protocol.MQTT, DeviceTopic.parse(topic), BodyFormat.JSON, payload, receivedTs,
+                maxPayloadBytes);
+    }
+
+    /**
+     * The same mapping for a body that arrived over another protocol on a resource of the topic's shape.
+     *
+     * @param protocol        the protocol it arrived over; names the event and prefixes the event id; never null
+     * @param source          the device and channel, already trusted by the caller; never null
+     * @param format          how the body is encoded; never null
+     * @param payload         the body; may be null (then rejected)
+     * @param receivedTs      when the gateway received it; never null
+     * @param maxPayloadBytes the largest accepted body
+     * @return the normalized event; never null
+     * @throws IngestRejection when the body is too large, not an object, or a field is missing or of the wrong type
+     */
+    public static DeviceEvent toDeviceEvent(Protocol protocol, DeviceTopic source, BodyFormat format, byte[] payload,
+            Instant receivedTs, int maxPayloadBytes) {
         String deviceId = source.deviceId();
         if (payload == null || payload.length == 0) {
             throw new IngestRejection(Reason.MALFORMED_PAYLOAD, deviceId, "empty payload");
@@ -79,44 +110,44 @@ public final class MqttDeviceMessage {
             throw new IngestRejection(Reason.PAYLOAD_TOO_LARGE, deviceId,
                     "payload of " + payload.length + " bytes exceeds the limit of " + maxPayloadBytes);
         }
-        JsonNode body = parseObject(payload, deviceId);
+        JsonNode body = parseObject(format, payload, deviceId);
         Fields fields = new Fields(body, deviceId);
 
         Instant deviceTs = fields.instant("ts");
         Long seq = fields.integer("seq");
         DeviceType deviceType = fields.deviceType("type");
         String model = fields.text("model");
-        String eventId = eventId(source, seq, deviceTs, payload);
+        String eventId = eventId(protocol, source, seq, deviceTs, payload);
 
         return switch (source.channel()) {
-            case TELEMETRY -> new DeviceEvent(eventId, deviceId, deviceType, model, Protocol.MQTT,
+            case TELEMETRY -> new DeviceEvent(eventId, deviceId, deviceType, model, protocol,
                     EventKind.METRICS, deviceTs, receivedTs, fields.metrics("metrics"), null, null);
-            case EVENTS -> new DeviceEvent(eventId, deviceId, deviceType, model, Protocol.MQTT,
+            case EVENTS -> new DeviceEvent(eventId, deviceId, deviceType, model, protocol,
                     EventKind.EVENT, deviceTs, receivedTs, Map.of(), null,
                     new DeviceOccurrence(fields.requiredText("event"), fields.text("reason"),
                             fields.text("code"), fields.text("detail")));
         };
     }
 
-    private static JsonNode parseObject(byte[] payload, String deviceId) {
+    private static JsonNode parseObject(BodyFormat format, byte[] payload, String deviceId) {
         JsonNode body;
         try {
-            body = JSON.readTree(payload);
+            body = (format == BodyFormat.CBOR ? CBOR : JSON).readTree(payload);
         } catch (JsonProcessingException e) {
             throw new IngestRejection(Reason.MALFORMED_PAYLOAD, deviceId,
-                    "payload is not JSON: " + e.getOriginalMessage());
+                    "payload is not " + format + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new IngestRejection(Reason.MALFORMED_PAYLOAD, deviceId, "payload is not JSON: " + e);
+            throw new IngestRejection(Reason.MALFORMED_PAYLOAD, deviceId, "payload is not " + format + ": " + e);
         }
         if (body == null || !body.isObject()) {
-            throw new IngestRejection(Reason.MALFORMED_PAYLOAD, deviceId, "payload is not a JSON object");
+            throw new IngestRejection(Reason.MALFORMED_PAYLOAD, deviceId, "payload is not a " + format + " object");
         }
         return body;
     }
 
-    private static String eventId(DeviceTopic source, Long seq, Instant deviceTs, byte[] payload) {
+    private static String eventId(Protocol protocol, DeviceTopic source, Long seq, Instant deviceTs, byte[] payload) {
         String ts = deviceTs == null ? "-" : deviceTs.toString();
-        String prefix = "mqtt/" + source.deviceId() + "/" + source.channel().segment();
+        String prefix = IngestMetrics.tag(protocol) + "/" + source.deviceId() + "/" + source.channel().segment();
         String name = seq != null
                 ? prefix + "/seq/" + seq + "/ts/" + ts
                 : prefix + "/ts/" + ts + "/sha256/" + sha256(payload);

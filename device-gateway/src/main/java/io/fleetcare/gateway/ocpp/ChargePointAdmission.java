@@ -2,7 +2,6 @@ package io.fleetcare.gateway.ocpp;
 
 import io.fleetcare.events.Protocol;
 import io.fleetcare.gateway.ingest.IngestMetrics;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -20,7 +19,7 @@ import org.jboss.logging.Logger;
  * Decides at the HTTP upgrade whether a charge point may open its OCPP connection (OCPP 1.6 security
  * profile 1): it must offer the subprotocol {@code ocpp1.6} (else 400), and authenticate with HTTP Basic
  * as {@code chargePointId:password} where the user name equals the id in the URL and the password
- * matches the bcrypt hash in the {@link ChargerRegistry} (else 401 with a {@code WWW-Authenticate}
+ * matches the bcrypt or {@code $7$} hash in the {@link ChargerRegistry} (else 401 with a {@code WWW-Authenticate}
  * challenge). Refusals are counted in {@code gateway_connections_refused_total{protocol="ocpp",reason}}
  * and logged with the charge point id.
  */
@@ -94,9 +93,10 @@ public class ChargePointAdmission implements HttpUpgradeCheck {
 
     private static boolean matches(String password, String hash) {
         try {
-            return BcryptUtil.matches(password, hash);
-        } catch (RuntimeException notABcryptHash) {
-            LOG.errorf("a configured password hash is not a bcrypt hash: %s", notABcryptHash.toString());
+            return PasswordHash.matches(password, hash);
+        } catch (RuntimeException unsupportedHash) {
+            LOG.errorf("a configured password hash is not a usable bcrypt or $7$ hash: %s",
+                    unsupportedHash.toString());
             return false;
         }
     }

@@ -2,6 +2,7 @@ package io.fleetcare.gateway.ocpp;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +26,19 @@ public interface OcppSettings {
      */
     Map<String, ChargerEntry> chargers();
 
+    /**
+     * A properties file of more chargers, read by {@link ChargerFile}: {@code CP-0001=<hash>} and optionally
+     * {@code CP-0001.model=AC-22}. Re-read when it changes; entries of {@link #chargers()} win over it.
+     */
+    Optional<Path> chargerFile();
+
     /** One charger of {@link #chargers()}. */
     interface ChargerEntry {
 
-        /** The bcrypt hash of its Basic-auth password, in modular crypt format as {@code BcryptUtil.bcryptHash} writes it. */
+        /**
+         * The hash of its Basic-auth password: bcrypt in modular crypt format as {@code BcryptUtil.bcryptHash}
+         * writes it, or {@code $7$...} (PBKDF2-SHA512) as {@code mosquitto_passwd} writes it.
+         */
         String passwordHash();
 
         /** Its model until it announces one in a BootNotification. */

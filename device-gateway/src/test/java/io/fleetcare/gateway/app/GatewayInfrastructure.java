@@ -18,18 +18,29 @@ import java.util.stream.Stream;
  * A real MQTT broker (Mosquitto when installed) with the devices {@link #DEVICE} and {@link #OTHER_DEVICE}
  * and the gateway's service account, plus an in-process Kafka with {@code device.telemetry} on one
  * partition (so that records of different devices keep the order the gateway sent them in), and one
- * registered OCPP charger {@link #CHARGER} with its password.
+ * registered OCPP charger {@link #CHARGER} with its password, and {@link #FILE_CHARGER} in a charger file.
+ * The CoAP server binds free ports on loopback
+ * ({@code %test} profile); the devices' MQTT secrets are also their CoAP pre-shared keys.
  */
 public class GatewayInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static final String DEVICE = "STB-1";
     public static final String DEVICE_SECRET = "secret";
     public static final String OTHER_DEVICE = "STB-2";
+    public static final String OTHER_DEVICE_SECRET = "secret-2";
+    /** Both devices also have their secret as CoAP pre-shared key; CoAP bodies are limited to this size. */
+    public static final int COAP_MAX_PAYLOAD_BYTES = 900;
     static final String GATEWAY_USER = "fleetcare-gateway";
     static final String GATEWAY_PASSWORD = "gateway-secret";
     public static final String CHARGER = "CP-1";
     public static final String CHARGER_PASSWORD = "cp-1-password";
     public static final String CHARGER_MODEL = "AC-22-REGISTERED";
+    /** A charger listed only in the {@code fleetcare.ocpp.charger-file}, with a hash written by mosquitto_passwd. */
+    public static final String FILE_CHARGER = "CP-FILE";
+    public static final String FILE_CHARGER_PASSWORD = "file-charger-pw";
+    static final String FILE_CHARGER_HASH = "$7$101$XNXt17iMl0495ssD$iFFlR6ase90dy4yrn0Ur3tkDO5CEAk7lhMtZjaL9Bu"
+            + "qCsJQqUX+rTwxodVk7VbhrWxZRt2woO8BuPhF+xkGBlg==";
+    public static final String FILE_CHARGER_MODEL = "AC-11-FILE";
 
     private Path workDir;
     private EmbeddedKafka kafka;
@@ -45,15 +56,27 @@ public class GatewayInfrastructure implements QuarkusTestResourceLifecycleManage
         kafka = EmbeddedKafka.start();
         kafka.createTopics(1, Topics.DEVICE_TELEMETRY);
         broker = MqttBroker.start(new MqttBrokerSettings(workDir.resolve("mqtt"), GATEWAY_USER, GATEWAY_PASSWORD,
-                Map.of(DEVICE, DEVICE_SECRET, OTHER_DEVICE, "secret-2")));
-        return Map.of(
-                "fleetcare.mqtt.server-uri", broker.serverUri(),
-                "fleetcare.mqtt.username", GATEWAY_USER,
-                "fleetcare.mqtt.password", GATEWAY_PASSWORD,
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "fleetcare.ocpp.chargers." + CHARGER + ".password-hash", BcryptUtil.bcryptHash(CHARGER_PASSWORD),
-                "fleetcare.ocpp.chargers." + CHARGER + ".model", CHARGER_MODEL,
-                "fleetcare.ocpp.call-timeout", "PT10S");
+                Map.of(DEVICE, DEVICE_SECRET, OTHER_DEVICE, OTHER_DEVICE_SECRET)));
+        Path chargerFile = workDir.resolve("chargers.properties");
+        try {
+            Files.writeString(chargerFile, FILE_CHARGER + "=" + FILE_CHARGER_HASH + "\n"
+                    + FILE_CHARGER + ".model=" + FILE_CHARGER_MODEL + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.ofEntries(
+                Map.entry("fleetcare.ocpp.charger-file", chargerFile.toString()),
+                Map.entry("fleetcare.mqtt.server-uri", broker.serverUri()),
+                Map.entry("fleetcare.mqtt.username", GATEWAY_USER),
+                Map.entry("fleetcare.mqtt.password", GATEWAY_PASSWORD),
+                Map.entry("kafka.bootstrap.servers", kafka.bootstrapServers()),
+                Map.entry("fleetcare.ocpp.chargers." + CHARGER + ".password-hash",
+                        BcryptUtil.bcryptHash(CHARGER_PASSWORD)),
+                Map.entry("fleetcare.ocpp.chargers." + CHARGER + ".model", CHARGER_MODEL),
+                Map.entry("fleetcare.ocpp.call-timeout", "PT10S"),
+                Map.entry("fleetcare.coap.psk." + DEVICE, DEVICE_SECRET),
+                Map.entry("fleetcare.coap.psk." + OTHER_DEVICE, OTHER_DEVICE_SECRET),
+                Map.entry("fleetcare.coap.max-payload-bytes", String.valueOf(COAP_MAX_PAYLOAD_BYTES)));
     }
 
     @Override

@@ -26,13 +26,14 @@ public enum CallErrorCode {
      */
     public static CallErrorCode of(IngestRejection.Reason reason) {
         return switch (reason) {
-            case MALFORMED_PAYLOAD, UNKNOWN_FIELD, UNKNOWN_TOPIC -> FormationViolation;
+            case MALFORMED_PAYLOAD, UNKNOWN_FIELD, UNKNOWN_TOPIC, UNSUPPORTED_FORMAT -> FormationViolation;
             case INVALID_FIELD -> TypeConstraintViolation;
             case INVALID_VALUE -> PropertyConstraintViolation;
             case MISSING_FIELD -> OccurenceConstraintViolation;
             case UNKNOWN_ACTION -> NotImplemented;
             case UNSUPPORTED_ACTION -> NotSupported;
             case PAYLOAD_TOO_LARGE -> ProtocolError;
+            case UNKNOWN_DEVICE -> SecurityError;
         };
     }
 
