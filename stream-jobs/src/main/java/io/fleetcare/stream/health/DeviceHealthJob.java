@@ -10,6 +10,9 @@ import io.fleetcare.stream.health.detect.RateRuleDetector;
 import io.fleetcare.stream.health.detect.StatusFaultDetector;
 import io.fleetcare.stream.health.detect.ThresholdForDurationDetector;
 import io.fleetcare.stream.rules.HealthRules;
+import io.fleetcare.stream.telemetry.DeviceStateUpdate;
+import io.fleetcare.stream.telemetry.TelemetryReading;
+import io.fleetcare.stream.telemetry.TelemetryStore;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -21,6 +24,7 @@ import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The device-health job: device telemetry in, alerts and maintenance requests out.
@@ -30,6 +34,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                                                          +-> status fault detector ------------+-> alerts
  *                                                          +-> heartbeat loss detector ----------+-> maintenance
  *                                                          '-> rate rule detector ---------------'   requests
+ *                                                          (with a telemetry store:)
+ *                                                          +-> metric readings -> telemetry readings
+ *                                                          '-> device state updates -> device states
+ *                                                          alerts -> alert states
  * </pre>
  *
  * The job knows nothing of Kafka: {@link DeviceHealthJobMain} plugs in the production
@@ -45,19 +53,30 @@ public final class DeviceHealthJob {
     private final Sink<Alert> alerts;
     private final Sink<MaintenanceRequest> maintenanceRequests;
     private final DeviceHealthConfig config;
+    private final TelemetryStore telemetryStore;
+
+    /** A job that writes no telemetry store; see {@link #DeviceHealthJob(Source, Sink, Sink, DeviceHealthConfig, TelemetryStore)}. */
+    public DeviceHealthJob(Source<DeviceEvent, ?, ?> telemetry, Sink<Alert> alerts,
+                           Sink<MaintenanceRequest> maintenanceRequests, DeviceHealthConfig config) {
+        this(telemetry, alerts, maintenanceRequests, config, null);
+    }
 
     /**
      * @param telemetry           device events, in any order across devices; never null
      * @param alerts              receives raised and cleared alerts; never null
      * @param maintenanceRequests receives maintenance requests; never null
      * @param config              rules and settings; never null
+     * @param telemetryStore      receives readings and device states (after duplicates are
+     *                            dropped); null writes none
      */
     public DeviceHealthJob(Source<DeviceEvent, ?, ?> telemetry, Sink<Alert> alerts,
-                           Sink<MaintenanceRequest> maintenanceRequests, DeviceHealthConfig config) {
+                           Sink<MaintenanceRequest> maintenanceRequests, DeviceHealthConfig config,
+                           TelemetryStore telemetryStore) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.maintenanceRequests = Objects.requireNonNull(maintenanceRequests, "maintenanceRequests");
         this.config = Objects.requireNonNull(config, "config");
+        this.telemetryStore = telemetryStore;
     }
 
     /** Adds the job's operators to {@code env}; call {@code env.execute} afterwards. */
@@ -106,6 +125,35 @@ public final class DeviceHealthJob {
                 .sinkTo(maintenanceRequests)
                 .uid("maintenance-requests-sink")
                 .name("maintenance requests");
+
+        if (telemetryStore != null) {
+            writeTelemetry(unique, telemetryStore);
+            allAlerts
+                    .sinkTo(telemetryStore.alertStates())
+                    .uid("alert-states-sink")
+                    .name("alert states");
+        }
+    }
+
+    private static void writeTelemetry(DataStream<DeviceEvent> unique, TelemetryStore store) {
+        unique
+                .flatMap((DeviceEvent event, Collector<TelemetryReading> out) ->
+                        TelemetryReading.of(event).forEach(out::collect))
+                .returns(TelemetryReading.class)
+                .uid("metric-readings")
+                .name("metric readings")
+                .sinkTo(store.readings())
+                .uid("telemetry-readings-sink")
+                .name("telemetry readings");
+        unique
+                .flatMap((DeviceEvent event, Collector<DeviceStateUpdate> out) ->
+                        DeviceStateUpdate.of(event).ifPresent(out::collect))
+                .returns(DeviceStateUpdate.class)
+                .uid("device-state-updates")
+                .name("device state updates")
+                .sinkTo(store.deviceStates())
+                .uid("device-states-sink")
+                .name("device states");
     }
 
     private WatermarkStrategy<DeviceEvent> watermarks() {

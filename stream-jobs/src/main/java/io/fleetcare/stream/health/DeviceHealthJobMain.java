@@ -5,15 +5,24 @@ import io.fleetcare.stream.kafka.KafkaSettings;
 import io.fleetcare.stream.rules.HealthRules;
 import io.fleetcare.stream.rules.HealthRulesFile;
 import io.fleetcare.stream.rules.InvalidRulesException;
+import io.fleetcare.stream.telemetry.JdbcSettings;
+import io.fleetcare.stream.telemetry.StorageLayout;
+import io.fleetcare.stream.telemetry.TelemetrySchema;
+import io.fleetcare.stream.telemetry.TelemetryStore;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the device-health job on Kafka: telemetry from {@code device.telemetry}, alerts to
@@ -23,6 +32,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class DeviceHealthJobMain {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceHealthJobMain.class);
     private static final Duration STATUS_POLL = Duration.ofMillis(200);
 
     private DeviceHealthJobMain() {
@@ -41,8 +51,9 @@ public final class DeviceHealthJobMain {
             return;
         }
         JobClient job = start(options, rules);
-        System.out.printf("device-health job running (kafka=%s, rules=%s, job=%s)%n",
-                options.bootstrapServers(), rules.source(), job.getJobID());
+        System.out.printf("device-health job running (kafka=%s, rules=%s, telemetry store=%s, job=%s)%n",
+                options.bootstrapServers(), rules.source(),
+                options.jdbc().map(JdbcSettings::url).orElse("none"), job.getJobID());
         try {
             job.getJobExecutionResult().get();
         } catch (Exception e) {
@@ -58,18 +69,26 @@ public final class DeviceHealthJobMain {
     }
 
     /**
-     * Builds the job with the production Kafka connectors, submits it and returns once it runs.
+     * Builds the job with the production Kafka connectors (and, with {@code --jdbc-url}, the
+     * telemetry store, whose schema is created or upgraded first), submits it and returns once it runs.
      *
-     * @throws Exception when the job cannot be submitted or ends before it runs
+     * @throws Exception when the schema cannot be migrated, the job cannot be submitted or it ends before it runs
      */
     public static JobClient start(LaunchOptions options, HealthRules rules) throws Exception {
         StreamExecutionEnvironment env = environment(options);
         KafkaSettings kafka = options.kafka();
+        TelemetryStore store = null;
+        if (options.jdbc().isPresent()) {
+            JdbcSettings jdbc = options.jdbc().get();
+            StorageLayout layout = TelemetrySchema.migrate(jdbc);
+            store = TelemetryStore.jdbc(jdbc, layout);
+        }
         new DeviceHealthJob(
                 DeviceHealthConnectors.telemetrySource(kafka),
                 DeviceHealthConnectors.alertSink(kafka),
                 DeviceHealthConnectors.maintenanceRequestSink(kafka),
-                DeviceHealthConfig.of(rules))
+                DeviceHealthConfig.of(rules),
+                store)
                 .buildOn(env);
         JobClient job = env.executeAsync(DeviceHealthJob.NAME);
         awaitRunning(job);
@@ -80,7 +99,9 @@ public final class DeviceHealthJobMain {
      * The execution environment for the options: an in-process MiniCluster with its REST endpoint
      * on a free loopback port for {@code --local}, otherwise whatever Flink provides (the cluster
      * under {@code flink run}). Checkpoints every {@code --checkpoint-interval} (default 10 s), to
-     * {@code --checkpoint-dir} when given (kept on cancellation).
+     * {@code --checkpoint-dir} when given (kept on cancellation). Starts from {@code --restore-from},
+     * or with {@code --resume-latest} from the newest retained checkpoint under {@code --checkpoint-dir}
+     * (fresh when there is none).
      */
     public static StreamExecutionEnvironment environment(LaunchOptions options) {
         Configuration conf = new Configuration();
@@ -93,6 +114,10 @@ public final class DeviceHealthJobMain {
             conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         }
+        restorePoint(options).ifPresent(path -> {
+            LOG.info("device-health job restores its state from {}", path);
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toAbsolutePath().toUri().toString());
+        });
         StreamExecutionEnvironment env;
         if (options.local()) {
             conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -108,6 +133,21 @@ public final class DeviceHealthJobMain {
             }
         }
         return env;
+    }
+
+    /** The savepoint or checkpoint the options ask to start from; empty for a fresh start. */
+    public static Optional<Path> restorePoint(LaunchOptions options) {
+        if (options.restoreFrom() != null) {
+            return Optional.of(options.restoreFrom());
+        }
+        if (options.resumeLatest()) {
+            Optional<Path> latest = RetainedCheckpoints.latest(options.checkpointDir());
+            if (latest.isEmpty()) {
+                LOG.info("no retained checkpoint under {}: device-health job starts fresh", options.checkpointDir());
+            }
+            return latest;
+        }
+        return Optional.empty();
     }
 
     private static void awaitRunning(JobClient job) throws Exception {

@@ -1,9 +1,11 @@
 package io.fleetcare.stream.health;
 
 import io.fleetcare.stream.kafka.KafkaSettings;
+import io.fleetcare.stream.telemetry.JdbcSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,12 @@ import java.util.Optional;
  * @param checkpointInterval how often checkpoints are taken (and source offsets committed); positive
  * @param parallelism      job parallelism; null leaves the environment's default
  * @param local            run in an in-process MiniCluster instead of the environment Flink provides
+ * @param jdbcUrl          JDBC URL of the telemetry store; null writes no telemetry to a database
+ * @param jdbcUser         database user; may be null
+ * @param jdbcPassword     database password ({@code --jdbc-password}, else the environment variable
+ *                         {@value #JDBC_PASSWORD_ENV}); may be null
+ * @param restoreFrom      savepoint or retained checkpoint to start from; may be null
+ * @param resumeLatest     start from the newest retained checkpoint under {@code checkpointDir}, if any
  */
 public record LaunchOptions(
         String bootstrapServers,
@@ -24,7 +32,15 @@ public record LaunchOptions(
         Path checkpointDir,
         Duration checkpointInterval,
         Integer parallelism,
-        boolean local) {
+        boolean local,
+        String jdbcUrl,
+        String jdbcUser,
+        String jdbcPassword,
+        Path restoreFrom,
+        boolean resumeLatest) {
+
+    /** Environment variable with the database password when {@code --jdbc-password} is not given. */
+    public static final String JDBC_PASSWORD_ENV = "FLEETCARE_JDBC_PASSWORD";
 
     /** Checkpoint interval unless {@code --checkpoint-interval} says otherwise. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -32,15 +48,37 @@ public record LaunchOptions(
     /** How to call the job, for error messages. */
     public static final String USAGE = """
             usage: DeviceHealthJobMain --bootstrap-servers host:port [--rules <file>] \
-            [--group-id <id>] [--checkpoint-dir <dir>] [--checkpoint-interval PT10S] [--parallelism N] [--local]""";
+            [--group-id <id>] [--checkpoint-dir <dir>] [--checkpoint-interval PT10S] [--parallelism N] [--local] \
+            [--jdbc-url jdbc:postgresql://host:5432/db [--jdbc-user <user>] [--jdbc-password <password>]] \
+            [--restore-from <savepoint or checkpoint dir> | --resume-latest]
+            (the database password may also come from the environment variable FLEETCARE_JDBC_PASSWORD)""";
+
+    @Override
+    public String toString() {
+        return "LaunchOptions[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", rulesFile=" + rulesFile
+                + ", checkpointDir=" + checkpointDir + ", checkpointInterval=" + checkpointInterval
+                + ", parallelism=" + parallelism + ", local=" + local + ", jdbcUrl=" + jdbcUrl + ", jdbcUser=" + jdbcUser
+                + ", jdbcPassword=" + (jdbcPassword == null ? "none" : "***") + ", restoreFrom=" + restoreFrom
+                + ", resumeLatest=" + resumeLatest + "]";
+    }
 
     /**
-     * Parses {@code --name value} pairs and the {@code --local} flag.
+     * Parses {@code --name value} pairs and the {@code --local} and {@code --resume-latest} flags;
+     * the password falls back to the process environment.
      *
      * @throws IllegalArgumentException naming the problem when an option is unknown, lacks its
      *                                  value or has an invalid one, or a required option is missing
      */
     public static LaunchOptions parse(String... args) {
+        return parse(System.getenv(), args);
+    }
+
+    /**
+     * As {@link #parse(String...)}, with {@code environment} in place of the process environment.
+     *
+     * @throws IllegalArgumentException as {@link #parse(String...)}, also when options contradict each other
+     */
+    public static LaunchOptions parse(Map<String, String> environment, String... args) {
         String bootstrapServers = null;
         String groupId = KafkaSettings.DEFAULT_GROUP_ID;
         Path rules = null;
@@ -48,6 +86,11 @@ public record LaunchOptions(
         Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         Integer parallelism = null;
         boolean local = false;
+        String jdbcUrl = null;
+        String jdbcUser = null;
+        String jdbcPassword = null;
+        Path restoreFrom = null;
+        boolean resumeLatest = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -58,14 +101,39 @@ public record LaunchOptions(
                 case "--checkpoint-dir" -> checkpoints = Path.of(value(args, ++i, option));
                 case "--checkpoint-interval" -> checkpointInterval = positiveDuration(value(args, ++i, option), option);
                 case "--parallelism" -> parallelism = positive(value(args, ++i, option), option);
+                case "--jdbc-url" -> jdbcUrl = value(args, ++i, option);
+                case "--jdbc-user" -> jdbcUser = value(args, ++i, option);
+                case "--jdbc-password" -> jdbcPassword = value(args, ++i, option);
+                case "--restore-from" -> restoreFrom = Path.of(value(args, ++i, option));
+                case "--resume-latest" -> resumeLatest = true;
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
         if (bootstrapServers == null) {
             throw new IllegalArgumentException("--bootstrap-servers is required");
         }
+        if (jdbcUrl == null && jdbcUser != null) {
+            throw new IllegalArgumentException("--jdbc-user needs --jdbc-url");
+        }
+        if (jdbcUrl == null && jdbcPassword != null) {
+            throw new IllegalArgumentException("--jdbc-password needs --jdbc-url");
+        }
+        if (jdbcUrl != null && jdbcPassword == null) {
+            jdbcPassword = environment.get(JDBC_PASSWORD_ENV);
+        }
+        if (resumeLatest && restoreFrom != null) {
+            throw new IllegalArgumentException("--restore-from and --resume-latest exclude each other");
+        }
+        if (resumeLatest && checkpoints == null) {
+            throw new IllegalArgumentException("--resume-latest needs --checkpoint-dir");
+        }
         return new LaunchOptions(bootstrapServers, groupId, rules, checkpoints, checkpointInterval, parallelism,
-                local);
+                local, jdbcUrl, jdbcUser, jdbcPassword, restoreFrom, resumeLatest);
+    }
+
+    /** The telemetry store to write to; empty without {@code --jdbc-url}. */
+    public Optional<JdbcSettings> jdbc() {
+        return jdbcUrl == null ? Optional.empty() : Optional.of(new JdbcSettings(jdbcUrl, jdbcUser, jdbcPassword));
     }
 
     /** The Kafka endpoints these options name. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import io.fleetcare.stream.telemetry.JdbcSettings;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
@@ -14,7 +16,8 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse("--bootstrap-servers", "127.0.0.1:9092");
 
         assertThat(options).isEqualTo(new LaunchOptions("127.0.0.1:9092", "fleetcare-device-health",
-                null, null, Duration.ofSeconds(10), null, false));
+                null, null, Duration.ofSeconds(10), null, false, null, null, null, null, false));
+        assertThat(options.jdbc()).isEmpty();
         assertThat(options.rules()).isEmpty();
     }
 
@@ -25,7 +28,46 @@ class LaunchOptionsTest {
                 "--checkpoint-interval", "PT2S", "--parallelism", "4");
 
         assertThat(options).isEqualTo(new LaunchOptions("k1:9092,k2:9092", "health-2",
-                Path.of("/etc/fleetcare/rules.yaml"), Path.of("/tmp/cp"), Duration.ofSeconds(2), 4, true));
+                Path.of("/etc/fleetcare/rules.yaml"), Path.of("/tmp/cp"), Duration.ofSeconds(2), 4, true,
+                null, null, null, null, false));
+    }
+
+    @Test
+    void readsTheTelemetryStoreAndTheRestorePoint() {
+        LaunchOptions options = LaunchOptions.parse(Map.of(), "--bootstrap-servers", "k:9092",
+                "--jdbc-url", "jdbc:postgresql://db:5432/fleetcare", "--jdbc-user", "stream", "--jdbc-password", "s3cret",
+                "--restore-from", "/var/lib/fleetcare/savepoint-1");
+
+        assertThat(options.jdbc()).contains(new JdbcSettings("jdbc:postgresql://db:5432/fleetcare", "stream", "s3cret"));
+        assertThat(options.restoreFrom()).isEqualTo(Path.of("/var/lib/fleetcare/savepoint-1"));
+        assertThat(options.toString()).doesNotContain("s3cret");
+        assertThat(options.jdbc().orElseThrow().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void takesTheDatabasePasswordFromTheEnvironmentWhenNotGiven() {
+        Map<String, String> environment = Map.of(LaunchOptions.JDBC_PASSWORD_ENV, "from-env");
+
+        LaunchOptions withoutPassword = LaunchOptions.parse(environment, "--bootstrap-servers", "k:9092",
+                "--jdbc-url", "jdbc:postgresql://db/fleetcare");
+        LaunchOptions withPassword = LaunchOptions.parse(environment, "--bootstrap-servers", "k:9092",
+                "--jdbc-url", "jdbc:postgresql://db/fleetcare", "--jdbc-password", "given");
+
+        assertThat(withoutPassword.jdbcPassword()).isEqualTo("from-env");
+        assertThat(withPassword.jdbcPassword()).isEqualTo("given");
+    }
+
+    @Test
+    void resumesTheLatestCheckpointOnlyWithACheckpointDirAndNotTogetherWithAnExplicitRestorePoint() {
+        assertThat(LaunchOptions.parse("--bootstrap-servers", "k:9092", "--checkpoint-dir", "/cp", "--resume-latest")
+                .resumeLatest()).isTrue();
+        assertThatThrownBy(() -> LaunchOptions.parse("--bootstrap-servers", "k:9092", "--resume-latest"))
+                .hasMessage("--resume-latest needs --checkpoint-dir");
+        assertThatThrownBy(() -> LaunchOptions.parse("--bootstrap-servers", "k:9092", "--checkpoint-dir", "/cp",
+                "--resume-latest", "--restore-from", "/sp"))
+                .hasMessage("--restore-from and --resume-latest exclude each other");
+        assertThatThrownBy(() -> LaunchOptions.parse("--bootstrap-servers", "k:9092", "--jdbc-user", "u"))
+                .hasMessage("--jdbc-user needs --jdbc-url");
     }
 
     @Test
