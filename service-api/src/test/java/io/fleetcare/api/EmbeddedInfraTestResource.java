@@ -20,7 +20,8 @@ public class EmbeddedInfraTestResource implements QuarkusTestResourceLifecycleMa
     public Map<String, String> start() {
         postgres = EmbeddedPostgres.start();
         kafka = EmbeddedKafka.start();
-        kafka.createTopics(2, Topics.MAINTENANCE_REQUESTS);
+        kafka.createTopics(2, Topics.MAINTENANCE_REQUESTS, Topics.DEVICE_ALERTS, Topics.DEVICE_COMMANDS,
+                Topics.DEVICE_COMMAND_RESULTS);
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl("fleetcare"),
                 "quarkus.datasource.username", postgres.username(),

@@ -1,0 +1,92 @@
+package io.fleetcare.api.alert;
+
+import io.fleetcare.api.ticket.intake.IntakeConfig;
+import io.fleetcare.events.Alert;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes alert transitions off Kafka ({@code device.alerts}, keyed by device id) and hands them to
+ * {@link AlertService}. The same rules as for maintenance requests: a malformed record is logged, counted
+ * ({@code fleetcare.alerts{outcome="malformed"}}) and acknowledged; an alert the database cannot store is
+ * tried again after each of {@code fleetcare.intake.retry-delays}, then the method throws, the record is not
+ * acknowledged and the channel stops with health DOWN.
+ */
+@ApplicationScoped
+public class AlertConsumer {
+
+    /** Counter of records taken in, tagged with {@code outcome}: stored, unchanged, malformed, failed. */
+    public static final String ALERTS_METRIC = "fleetcare.alerts";
+
+    private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
+    private static final List<String> OUTCOMES = List.of("stored", "unchanged", "malformed", "failed");
+
+    private final AlertService alerts;
+    private final MeterRegistry meters;
+    private final List<Duration> retryDelays;
+
+    @Inject
+    public AlertConsumer(AlertService alerts, MeterRegistry meters, IntakeConfig config) {
+        this(alerts, meters, config.retryDelays());
+    }
+
+    AlertConsumer(AlertService alerts, MeterRegistry meters, List<Duration> retryDelays) {
+        this.alerts = alerts;
+        this.meters = meters;
+        this.retryDelays = List.copyOf(retryDelays);
+        OUTCOMES.forEach(outcome -> meters.counter(ALERTS_METRIC, "outcome", outcome));
+    }
+
+    /** @throws RuntimeException when the alert could not be stored after all attempts */
+    @Incoming("device-alerts")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        Alert alert;
+        try {
+            alert = AlertReader.read(record.value());
+        } catch (MalformedAlertException e) {
+            LOG.warnf("Skipping malformed alert key=%s at %s-%d@%d: %s",
+                    record.key(), record.topic(), record.partition(), record.offset(), e.getMessage());
+            count("malformed");
+            return;
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                count(alerts.record(alert) ? "stored" : "unchanged");
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= retryDelays.size()) {
+                    count("failed");
+                    LOG.errorf(e, "Could not store alert %s (key=%s at %s-%d@%d) after %d attempts;"
+                                    + " not acknowledging it", alert.alertId(), record.key(), record.topic(),
+                            record.partition(), record.offset(), attempt + 1);
+                    throw e;
+                }
+                Duration pause = retryDelays.get(attempt);
+                LOG.warnf("Storing alert %s for device %s failed (%s); trying again in %s",
+                        alert.alertId(), alert.deviceId(), e.getClass().getSimpleName(), pause);
+                sleep(pause);
+            }
+        }
+    }
+
+    private void count(String outcome) {
+        meters.counter(ALERTS_METRIC, "outcome", outcome).increment();
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+}
