@@ -1,0 +1,175 @@
+package io.fleetcare.simulator;
+
+import io.fleetcare.simulator.fleet.ChargerFleet;
+import io.fleetcare.simulator.fleet.FleetPlan;
+import io.fleetcare.simulator.fleet.SimulatedFleet;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The simulator's command line: {@code simulate fleet ...} runs set-top boxes over MQTT and chargers over
+ * OCPP 1.6J against a running platform until Ctrl-C or {@code --duration}.
+ */
+public final class Simulate {
+
+    static final String USAGE = """
+            usage: java -cp <classpath> io.fleetcare.simulator.Simulate <command> [options]
+
+            commands:
+              fleet     run simulated set-top boxes (MQTT) and chargers (OCPP 1.6J) until Ctrl-C or --duration,
+                        printing sent/failed counts every 10 s
+              --help    print this text
+
+            fleet options:
+              --mqtt URI             MQTT broker of the set-top boxes, e.g. tcp://localhost:1883
+              --ocpp URI             OCPP base URL of the chargers, e.g. ws://localhost:8081/ocpp
+                                     (each charger connects to <URI>/<chargePointId>, subprotocol ocpp1.6,
+                                     HTTP Basic with user = chargePointId)
+              --credentials FILE     properties file deviceId=secret for every device (required)
+              --set-top-boxes N      set-top boxes STB-0001.. (default 0)
+              --chargers N           chargers CP-0001.. (default 0)
+              --overheating N        N set-top boxes get an overheating CPU and N chargers an overheating
+                                     connector (each capped at its fleet size; default 0)
+              --sudden-faults N      N other chargers report a Faulted connector 3-10 s after start (default 0)
+              --seed S               picks the faulty devices and the signal noise (default 1)
+              --interval-ms MS       set-top box telemetry interval; chargers send MeterValues every
+                                     max(1, MS/1000) s (default 1000)
+              --duration D           seconds or ISO-8601 (PT10M); default: until Ctrl-C
+
+            exit status: 0 done, 1 a device could not connect, 2 bad command line
+            """;
+
+    private Simulate() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs a command; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        if (!args[0].equals("fleet")) {
+            err.println("unknown command " + args[0] + "\n");
+            err.print(USAGE);
+            return 2;
+        }
+        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        if (List.of(rest).contains("--help")) {
+            out.print(USAGE);
+            return 0;
+        }
+        FleetOptions options;
+        try {
+            options = FleetOptions.parse(rest);
+        } catch (FleetOptions.Invalid e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "simulate-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runFleet(options, out, err, stop);
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for this
+            }
+        }
+    }
+
+    static int runFleet(FleetOptions options, PrintStream out, PrintStream err, CountDownLatch stop) {
+        List<String> ids = new ArrayList<>(FleetPlan.setTopBoxIds(options.setTopBoxes()));
+        ids.addAll(FleetPlan.chargerIds(options.chargers()));
+        List<String> missing = ids.stream().filter(id -> !options.secrets().containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            err.println("--credentials has no secret for " + missing.size() + " device(s), e.g. " + missing.get(0));
+            return 2;
+        }
+        FleetPlan plan = FleetPlan.setTopBoxes(options.setTopBoxes(),
+                        Math.min(options.overheating(), options.setTopBoxes()), options.seed(), options.secrets()::get)
+                .plus(chargerPlan(options));
+        SimulatedFleet boxes = null;
+        ChargerFleet chargers = null;
+        try {
+            if (options.setTopBoxes() > 0) {
+                boxes = SimulatedFleet.start(new FleetPlan(plan.devices()), options.mqttUri(), options.interval());
+            }
+            if (options.chargers() > 0) {
+                chargers = ChargerFleet.start(plan, options.ocppBaseUri());
+            }
+            out.printf("running %d set-top boxes and %d chargers (seed %d); faulty: %s%n", plan.devices().size(),
+                    plan.chargers().size(), options.seed(), faulty(plan));
+            long deadline = options.duration() == null ? Long.MAX_VALUE
+                    : System.nanoTime() + options.duration().toNanos();
+            long left = deadline - System.nanoTime();
+            while (left > 0 && !stop.await(Math.min(TimeUnit.SECONDS.toNanos(10), left), TimeUnit.NANOSECONDS)) {
+                left = deadline - System.nanoTime();
+                if (left > 0) {
+                    report(out, boxes, chargers);
+                }
+            }
+            report(out, boxes, chargers);
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (Exception e) {
+            err.println("a device could not connect: " + e);
+            return 1;
+        } finally {
+            if (chargers != null) {
+                chargers.close();
+            }
+            if (boxes != null) {
+                boxes.close();
+            }
+        }
+    }
+
+    private static FleetPlan chargerPlan(FleetOptions options) {
+        FleetPlan plan = FleetPlan.chargers(options.chargers(), Math.min(options.overheating(), options.chargers()),
+                options.suddenFaults(), options.seed(), options.secrets()::get);
+        java.time.Duration meterInterval = java.time.Duration.ofSeconds(Math.max(1, options.interval().toSeconds()));
+        return new FleetPlan(List.of(), plan.chargers().stream().map(c -> c.withMeterValueInterval(meterInterval)).toList());
+    }
+
+    private static List<String> faulty(FleetPlan plan) {
+        List<String> faulty = new ArrayList<>();
+        plan.devices().stream().filter(d -> !d.healthy()).forEach(d -> faulty.add(d.toString()));
+        plan.chargers().stream().filter(c -> !c.healthy()).forEach(c -> faulty.add(c.chargePointId()
+                + (c.overheating() != null ? " (overheating)" : " (" + c.suddenFault().errorCode() + ")")));
+        return faulty;
+    }
+
+    private static void report(PrintStream out, SimulatedFleet boxes, ChargerFleet chargers) {
+        StringBuilder line = new StringBuilder(java.time.Instant.now().toString());
+        if (boxes != null) {
+            line.append("  set-top boxes: sent ").append(boxes.published()).append(" failed ").append(boxes.failed());
+        }
+        if (chargers != null) {
+            line.append("  chargers: sent ").append(chargers.sent()).append(" failed ").append(chargers.failed());
+        }
+        out.println(line);
+    }
+}

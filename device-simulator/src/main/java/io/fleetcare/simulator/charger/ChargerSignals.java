@@ -1,0 +1,73 @@
+package io.fleetcare.simulator.charger;
+
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * The physical signals of one simulated three-phase AC charger: the vehicle draws about 11 kW while
+ * charging (tapering a little, with noise), the energy register integrates that power and never goes back,
+ * the voltage wanders around 230 V, and the connector temperature follows load and ambient with a thermal
+ * lag. A {@link ConnectorOverheating} adds heat that builds up while charging. Deterministic for a given
+ * seed and sequence of calls. Not thread-safe: one instance per charger.
+ */
+public final class ChargerSignals {
+
+    private static final double THERMAL_TIME_CONSTANT_S = 20.0;
+    private static final double LOAD_HEATING_C = 22.0;
+    private static final double RATED_POWER_W = 11_000.0;
+
+    private final Random random;
+    private final ConnectorOverheating overheating;
+    private final double ambientC;
+    private double energyWh;
+    private double temperatureC;
+    private double faultHeatC;
+    private Duration last;
+
+    /**
+     * @param seed           fixes the noise, the ambient temperature and the starting register
+     * @param overheating    the fault this charger develops; null for a healthy one
+     */
+    public ChargerSignals(long seed, ConnectorOverheating overheating) {
+        this.random = new Random(seed);
+        this.overheating = overheating;
+        this.ambientC = 12 + random.nextDouble() * 14;
+        this.energyWh = Math.floor(random.nextDouble() * 2_000_000);
+        this.temperatureC = ambientC;
+    }
+
+    /**
+     * Advances the signals to {@code sinceStart} and reads them.
+     *
+     * @param sinceStart time since the charger started; calls with an earlier time than the last one only
+     *                   read, they advance nothing
+     * @param charging   whether a vehicle draws power on the connector
+     */
+    public ChargerReading sample(Duration sinceStart, boolean charging) {
+        double dt = last == null ? 0 : Math.max(0, (sinceStart.toMillis() - last.toMillis()) / 1000.0);
+        if (last == null || sinceStart.compareTo(last) > 0) {
+            last = sinceStart;
+        }
+        double voltage = 230 + random.nextGaussian() * 1.5;
+        double power = charging ? Math.max(0, RATED_POWER_W * (0.93 + random.nextGaussian() * 0.02)) : 0;
+        energyWh += power * dt / 3600.0;
+        double load = power / RATED_POWER_W;
+        double target = ambientC + LOAD_HEATING_C * load;
+        temperatureC += (target - temperatureC) * (1 - Math.exp(-dt / THERMAL_TIME_CONSTANT_S));
+        if (overheating != null && sinceStart.compareTo(overheating.startsAfter()) >= 0) {
+            if (charging) {
+                faultHeatC += overheating.degreesPerSecond() * dt;
+            } else {
+                faultHeatC *= Math.exp(-dt / (THERMAL_TIME_CONSTANT_S * 6));
+            }
+            faultHeatC = Math.min(faultHeatC, Math.max(0, overheating.plateauC() - temperatureC));
+        }
+        double noise = random.nextGaussian() * 0.2;
+        return new ChargerReading(
+                Math.floor(energyWh * 10) / 10.0,
+                Math.round(power * 10) / 10.0,
+                Math.round(power / (3 * voltage) * 100) / 100.0,
+                Math.round(voltage * 10) / 10.0,
+                Math.round((temperatureC + faultHeatC + noise) * 10) / 10.0);
+    }
+}
