@@ -6,6 +6,9 @@ import io.fleetcare.infra.mqtt.MqttBroker;
 import io.fleetcare.infra.mqtt.MqttBrokerSettings;
 import io.fleetcare.infra.net.FreePorts;
 import io.fleetcare.infra.postgres.EmbeddedPostgres;
+import io.fleetcare.infra.mqtt.MosquittoPasswordFile;
+import io.fleetcare.simulator.charger.ChargerSpec;
+import io.fleetcare.simulator.fleet.ChargerFleet;
 import io.fleetcare.simulator.fleet.FleetPlan;
 import io.fleetcare.simulator.fleet.SimulatedFleet;
 import java.nio.file.Files;
@@ -45,8 +48,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private MqttBroker broker;
     private PlatformSecrets secrets;
     private SimulatedFleet fleet;
+    private ChargerFleet chargerFleet;
     private int apiPort;
     private int gatewayPort;
+    private int coapPort;
+    private String jdbcUrl;
+    private String postgresUser;
+    private String postgresPassword;
 
     private EmbeddedPlatform(PlatformOptions options) {
         this.options = options;
@@ -79,11 +87,17 @@ public final class EmbeddedPlatform implements AutoCloseable {
         pidFile = new PidFile(data.resolve("children.pid"));
         pidFile.stopLeftovers();
         List<String> deviceIds = FleetPlan.setTopBoxIds(options.setTopBoxes());
-        secrets = PlatformSecrets.loadOrCreate(data, deviceIds);
+        List<String> chargerIds = FleetPlan.chargerIds(options.chargers());
+        List<String> allIds = new ArrayList<>(deviceIds);
+        allIds.addAll(chargerIds);
+        secrets = PlatformSecrets.loadOrCreate(data, allIds);
+        Path chargerFile = writeChargerFile(data.resolve("gateway"), chargerIds);
 
         LOG.info("starting PostgreSQL, Kafka and the MQTT broker (data in {})", data);
         EmbeddedPostgres postgres = remember(EmbeddedPostgres.start(data.resolve("postgres")));
-        String jdbcUrl = postgres.jdbcUrl(DATABASE);
+        jdbcUrl = postgres.jdbcUrl(DATABASE);
+        postgresUser = postgres.username();
+        postgresPassword = postgres.password();
         kafka = remember(EmbeddedKafka.start(data.resolve("kafka")));
         kafka.createTopics(2, Topics.DEVICE_TELEMETRY, Topics.DEVICE_ALERTS, Topics.MAINTENANCE_REQUESTS,
                 Topics.DEVICE_COMMANDS, Topics.DEVICE_COMMAND_RESULTS);
@@ -94,6 +108,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
         apiPort = options.apiPort() == 0 ? FreePorts.pick() : FreePorts.preferOrPick(options.apiPort());
         gatewayPort = options.gatewayPort() == 0 ? FreePorts.pick() : FreePorts.preferOrPick(options.gatewayPort());
+        // UDP; a port free for TCP on loopback is in practice free for UDP too
+        coapPort = FreePorts.pick();
         Path logs = data.resolve("logs");
 
         ChildJvm api = remember(ChildJvm.start("service-api", quarkusJvmArgs(), List.of("-jar", layout.serviceApiJar().toString()),
@@ -106,24 +122,33 @@ public final class EmbeddedPlatform implements AutoCloseable {
                         "FLEETCARE_BOOTSTRAP_ADMIN_USERNAME", PlatformSecrets.ADMIN_USER,
                         "FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword()),
                 logs, pidFile));
-        ChildJvm gateway = remember(ChildJvm.start("device-gateway", quarkusJvmArgs(), List.of("-jar", layout.gatewayJar().toString()),
-                Map.of("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort),
-                        "QUARKUS_HTTP_HOST", "127.0.0.1",
-                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "FLEETCARE_MQTT_SERVER_URI", broker.serverUri(),
-                        "FLEETCARE_MQTT_USERNAME", PlatformSecrets.GATEWAY_BROKER_USER,
-                        "FLEETCARE_MQTT_CLIENT_ID", "fleetcare-gateway-1",
-                        "FLEETCARE_MQTT_PASSWORD", secrets.gatewayBrokerPassword()),
-                logs, pidFile));
+        Map<String, String> gatewayEnv = new java.util.LinkedHashMap<>();
+        gatewayEnv.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
+        gatewayEnv.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        gatewayEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        gatewayEnv.put("FLEETCARE_MQTT_SERVER_URI", broker.serverUri());
+        gatewayEnv.put("FLEETCARE_MQTT_USERNAME", PlatformSecrets.GATEWAY_BROKER_USER);
+        gatewayEnv.put("FLEETCARE_MQTT_PASSWORD", secrets.gatewayBrokerPassword());
+        gatewayEnv.put("FLEETCARE_MQTT_CLIENT_ID", "fleetcare-gateway-1");
+        gatewayEnv.put("FLEETCARE_OCPP_CHARGER_FILE", chargerFile.toString());
+        gatewayEnv.put("FLEETCARE_COAP_HOST", "127.0.0.1");
+        gatewayEnv.put("FLEETCARE_COAP_PORT", String.valueOf(coapPort));
+        gatewayEnv.put("FLEETCARE_COAP_DTLS_PORT", String.valueOf(FreePorts.pick()));
+        ChildJvm gateway = remember(ChildJvm.start("device-gateway", quarkusJvmArgs(),
+                List.of("-jar", layout.gatewayJar().toString()), gatewayEnv, logs, pidFile));
         List<String> jobArgs = new ArrayList<>(List.of("-cp", layout.streamJobsClasspath(), ProjectLayout.STREAM_JOB_MAIN,
                 "--bootstrap-servers", kafka.bootstrapServers(),
                 "--checkpoint-dir", data.resolve("flink-checkpoints").toString(),
+                "--resume-latest",
+                "--jdbc-url", jdbcUrl,
+                "--jdbc-user", postgres.username(),
                 "--parallelism", "1",
                 "--local"));
         if (options.rulesFile() != null) {
             jobArgs.addAll(List.of("--rules", options.rulesFile().toAbsolutePath().toString()));
         }
-        ChildJvm job = remember(ChildJvm.start("stream-jobs", List.of("-Xmx768m", "-XX:+UseSerialGC"), jobArgs, Map.of(),
+        ChildJvm job = remember(ChildJvm.start("stream-jobs", List.of("-Xmx768m", "-XX:+UseSerialGC"), jobArgs,
+                Map.of("FLEETCARE_JDBC_PASSWORD", postgres.password()),
                 logs, pidFile));
 
         gateway.awaitHttpOk("http://127.0.0.1:" + gatewayPort + "/q/health/ready", START_TIMEOUT);
@@ -138,6 +163,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     private void startFleet() {
+        if (options.chargers() > 0) {
+            FleetPlan chargers = FleetPlan.chargers(options.chargers(), 0, options.faultyChargers(), options.seed(),
+                    secrets::deviceSecret);
+            try {
+                chargerFleet = remember(ChargerFleet.start(chargers,
+                        java.net.URI.create("ws://127.0.0.1:" + gatewayPort + "/ocpp")));
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("simulated chargers could not connect: " + e.getMessage(), e);
+            }
+        }
         if (options.setTopBoxes() == 0) {
             return;
         }
@@ -147,6 +182,24 @@ public final class EmbeddedPlatform implements AutoCloseable {
             fleet = remember(SimulatedFleet.start(plan, broker.serverUri(), options.telemetryInterval()));
         } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
             throw new IllegalStateException("simulated fleet could not connect: " + e.getMessage(), e);
+        }
+    }
+
+    /** The gateway's charger file: each simulated charger's secret, hashed as for the broker. */
+    private Path writeChargerFile(Path dir, List<String> chargerIds) {
+        StringBuilder lines = new StringBuilder("# simulated chargers of the embedded platform (written at every start)\n");
+        for (String id : chargerIds) {
+            lines.append(id).append('=').append(MosquittoPasswordFile.hash(secrets.deviceSecret(id))).append('\n');
+            lines.append(id).append(".model=").append(ChargerSpec.DEFAULT_MODEL).append('\n');
+        }
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("chargers.properties");
+            Files.writeString(file, lines.toString());
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the gateway's charger file", e);
         }
     }
 
@@ -176,11 +229,29 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return secrets.adminPassword();
     }
 
+    /** JDBC URL of the platform's database (tickets in {@code public}, telemetry in {@code telemetry}). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String postgresUser() {
+        return postgresUser;
+    }
+
+    public String postgresPassword() {
+        return postgresPassword;
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    /** The simulated fleet; null when the platform runs without one. */
+    /** The simulated chargers; null when the platform runs without them. */
+    public ChargerFleet chargerFleet() {
+        return chargerFleet;
+    }
+
+    /** The simulated set-top boxes; null when the platform runs without them. */
     public SimulatedFleet fleet() {
         return fleet;
     }
@@ -251,8 +322,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     String banner() {
-        String fleetLine = fleet == null ? "  no simulated fleet"
-                : "  simulated fleet: " + fleet.plan().devices();
+        String fleetLine = (fleet == null ? "  no simulated set-top boxes"
+                : "  simulated set-top boxes (MQTT): " + fleet.plan().devices())
+                + (chargerFleet == null ? "" : "\n   simulated chargers (OCPP 1.6J at " + gatewayUrl().replace("http", "ws")
+                + "/ocpp): " + chargerFleet.plan().chargers().stream()
+                .map(c -> c.chargePointId() + (c.healthy() ? " (healthy)" : " (connector fault)")).toList());
         return """
 
                 ==================================================================
@@ -265,7 +339,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
                    Kafka:            %7$s
                    Logs:             %8$s
                  %9$s
-                 A ticket appears here within about two minutes for each overheating device.
+                 A ticket appears here within about two minutes for each faulty device.
                  Try: curl -u %3$s:%4$s %1$s/api/tickets
                  Ctrl-C stops everything; state stays in %10$s.
                 ==================================================================

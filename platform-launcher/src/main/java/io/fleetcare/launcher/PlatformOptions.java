@@ -12,21 +12,23 @@ import java.util.List;
  * @param dataDir            all state of the run; a later start with the same folder carries on
  * @param apiPort            HTTP port of the service API; 0 = any free port
  * @param gatewayPort        HTTP port of the gateway (health, metrics); 0 = any free port
- * @param setTopBoxes        size of the simulated fleet; 0 = no fleet
+ * @param setTopBoxes        simulated set-top boxes (MQTT); 0 = none
  * @param overheating        how many of them develop an overheating CPU
+ * @param chargers           simulated EV chargers (OCPP 1.6J); 0 = none
+ * @param faultyChargers     how many of them report a connector fault
  * @param seed               fixes the fleet and its signals
  * @param telemetryInterval  how often each simulated device reports
  * @param rulesFile          detection rules for the stream job; null = the job's defaults
  */
 record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, int setTopBoxes, int overheating,
-                       long seed, Duration telemetryInterval, Path rulesFile) {
+                       int chargers, int faultyChargers, long seed, Duration telemetryInterval, Path rulesFile) {
 
     static final int DEFAULT_API_PORT = 8080;
     static final int DEFAULT_GATEWAY_PORT = 8081;
 
     static PlatformOptions defaults(Path home) {
         return new PlatformOptions(home, home.resolve("demo-data"), DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT,
-                6, 1, 42, Duration.ofSeconds(2), null);
+                6, 1, 2, 1, 42, Duration.ofSeconds(2), null);
     }
 
     static String usage() {
@@ -39,6 +41,8 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
                   --gateway-port N      gateway health/metrics port (default 8081, or a free port when taken)
                   --set-top-boxes N     simulated set-top boxes (default 6; 0 = no simulated fleet)
                   --overheating N       how many of them overheat (default 1)
+                  --chargers N          simulated EV chargers over OCPP 1.6J (default 2; 0 = none)
+                  --faulty-chargers N   how many of them report a connector fault (default 1)
                   --seed N              fixes the fleet and its signals (default 42)
                   --interval-ms N       telemetry interval per device (default 2000)
                   --rules FILE          detection rules for the stream job (default: the job's own)
@@ -57,6 +61,8 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
         int gateway = Integer.parseInt(valueOf(rest, "--gateway-port", String.valueOf(o.gatewayPort())));
         int boxes = Integer.parseInt(valueOf(rest, "--set-top-boxes", String.valueOf(o.setTopBoxes())));
         int hot = Integer.parseInt(valueOf(rest, "--overheating", String.valueOf(o.overheating())));
+        int chargers = Integer.parseInt(valueOf(rest, "--chargers", String.valueOf(o.chargers())));
+        int faulty = Integer.parseInt(valueOf(rest, "--faulty-chargers", String.valueOf(o.faultyChargers())));
         long seed = Long.parseLong(valueOf(rest, "--seed", String.valueOf(o.seed())));
         long interval = Long.parseLong(valueOf(rest, "--interval-ms", String.valueOf(o.telemetryInterval().toMillis())));
         String rules = valueOf(rest, "--rules", null);
@@ -66,7 +72,10 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
         if (hot > boxes) {
             throw new IllegalArgumentException("--overheating may not exceed --set-top-boxes");
         }
-        return new PlatformOptions(home, dataDir, api, gateway, boxes, hot, seed, Duration.ofMillis(interval),
+        if (faulty > chargers) {
+            throw new IllegalArgumentException("--faulty-chargers may not exceed --chargers");
+        }
+        return new PlatformOptions(home, dataDir, api, gateway, boxes, hot, chargers, faulty, seed, Duration.ofMillis(interval),
                 rules == null ? null : Path.of(rules));
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetcare.events.Alert;
 import io.fleetcare.events.EventCodec;
 import io.fleetcare.events.Topics;
+import io.fleetcare.simulator.charger.ChargerSpec;
 import io.fleetcare.simulator.fleet.SimulatedDevice;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,16 +51,21 @@ class EndToEndSliceIT {
     private static TicketFeed api;
     private static SimulatedDevice overheating;
     private static List<SimulatedDevice> healthy;
+    private static ChargerSpec faultyCharger;
+    private static ChargerSpec healthyCharger;
 
     @BeforeAll
     static void startPlatform() {
         Path home = Path.of(System.getProperty("fleetcare.home", "..")).toAbsolutePath();
-        platform = EmbeddedPlatform.start(new PlatformOptions(home, dataDir, 0, 0, 3, 1, 7,
+        platform = EmbeddedPlatform.start(new PlatformOptions(home, dataDir, 0, 0, 3, 1, 2, 1, 7,
                 Duration.ofSeconds(1), null));
         api = new TicketFeed(platform.apiUrl(), platform.adminUser(), platform.adminPassword());
         List<SimulatedDevice> devices = platform.fleet().plan().devices();
         overheating = devices.stream().filter(d -> !d.healthy()).findFirst().orElseThrow();
         healthy = devices.stream().filter(SimulatedDevice::healthy).toList();
+        List<ChargerSpec> chargers = platform.chargerFleet().plan().chargers();
+        faultyCharger = chargers.stream().filter(c -> !c.healthy()).findFirst().orElseThrow();
+        healthyCharger = chargers.stream().filter(ChargerSpec::healthy).findFirst().orElseThrow();
     }
 
     @AfterAll
@@ -97,13 +103,32 @@ class EndToEndSliceIT {
     }
 
     @Test
+    @Order(1)
+    void aChargerReportingAConnectorFaultOverOcppGetsATicket() {
+        JsonNode ticket = await("ticket for " + faultyCharger.chargePointId())
+                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> ticketsOf(faultyCharger.chargePointId()), list -> !list.isEmpty())
+                .get(0);
+
+        assertThat(ticket.path("deviceType").asText()).isEqualTo("EV_CHARGER");
+        assertThat(ticket.path("ruleId").asText()).isEqualTo("charger.status-fault");
+        assertThat(ticket.path("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(ticket.path("evidence")).anySatisfy(e ->
+                assertThat(e.path("text").asText()).contains("errorCode " + faultyCharger.suddenFault().errorCode()));
+    }
+
+    @Test
     @Order(2)
-    void healthySetTopBoxesGetNoAlertAndNoTicket() throws Exception {
-        Set<String> healthyIds = healthy.stream().map(SimulatedDevice::deviceId).collect(Collectors.toSet());
+    void healthyDevicesGetNoAlertAndNoTicket() throws Exception {
+        Set<String> healthyIds = new java.util.HashSet<>(
+                healthy.stream().map(SimulatedDevice::deviceId).collect(Collectors.toSet()));
+        healthyIds.add(healthyCharger.chargePointId());
 
         List<Alert> alerts = readAll(Topics.DEVICE_ALERTS, Alert.class);
 
-        assertThat(alerts).extracting(Alert::deviceId).contains(overheating.deviceId()).doesNotContainAnyElementsOf(healthyIds);
+        assertThat(alerts).extracting(Alert::deviceId)
+                .contains(overheating.deviceId(), faultyCharger.chargePointId())
+                .doesNotContainAnyElementsOf(healthyIds);
         for (String id : healthyIds) {
             assertThat(ticketsOf(id)).as("tickets of healthy %s", id).isEmpty();
         }
@@ -112,6 +137,7 @@ class EndToEndSliceIT {
     @Test
     @Order(3)
     void replayingTheSameTelemetryOpensNoSecondTicket() throws Exception {
+        platform.chargerFleet().close();
         platform.fleet().pause();
         awaitEverythingConsumed();
         long before = endOffset(Topics.DEVICE_TELEMETRY);
@@ -132,6 +158,34 @@ class EndToEndSliceIT {
     void allStateStaysInTheDataDirectory() throws Exception {
         try (var files = java.nio.file.Files.list(dataDir.resolve("flink-checkpoints"))) {
             assertThat(files).as("checkpoints of the stream job").isNotEmpty();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theStreamJobStoresEveryDevicesTelemetryAndLatestState() throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(platform.jdbcUrl(), platform.postgresUser(),
+                platform.postgresPassword());
+             var readings = c.prepareStatement(
+                     "SELECT device_id, count(*), max(value) FROM telemetry.reading WHERE metric = 'cpu_temp_c' GROUP BY device_id");
+             var states = c.prepareStatement("SELECT device_id FROM telemetry.device_state")) {
+            Map<String, Double> hottest = new java.util.HashMap<>();
+            try (var rs = readings.executeQuery()) {
+                while (rs.next()) {
+                    assertThat(rs.getLong(2)).as("readings of %s", rs.getString(1)).isGreaterThan(10);
+                    hottest.put(rs.getString(1), rs.getDouble(3));
+                }
+            }
+            assertThat(hottest.get(overheating.deviceId())).isGreaterThan(85.0);
+            healthy.forEach(d -> assertThat(hottest.get(d.deviceId())).as(d.deviceId()).isLessThan(80.0));
+            List<String> withState = new ArrayList<>();
+            try (var rs = states.executeQuery()) {
+                while (rs.next()) {
+                    withState.add(rs.getString(1));
+                }
+            }
+            assertThat(withState).containsAll(platform.fleet().plan().devices().stream()
+                    .map(SimulatedDevice::deviceId).toList());
         }
     }
 

@@ -10,9 +10,10 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Writes Mosquitto 2 password files: one {@code user:$7$iterations$salt$hash} line per account,
- * PBKDF2 with HMAC-SHA512, the format {@code mosquitto_passwd} produces.
+ * PBKDF2 with HMAC-SHA512, the format {@code mosquitto_passwd} produces. The gateway accepts the
+ * same hash format for OCPP chargers, so one device-secret hash serves both protocols.
  */
-final class MosquittoPasswordFile {
+public final class MosquittoPasswordFile {
 
     private static final int ITERATIONS = 101;
     private static final int SALT_BYTES = 12;
@@ -29,7 +30,7 @@ final class MosquittoPasswordFile {
         return out.toString();
     }
 
-    static String hash(String password) {
+    public static String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         return hash(password, salt, ITERATIONS);
