@@ -227,7 +227,7 @@ public class MqttIngestSubscriber implements MqttCallback {
 
     @Override
     public void deliveryComplete(IMqttToken token) {
-        // the gateway publishes nothing on MQTT yet
+        // this client only subscribes; commands go out on MqttCommandLink
     }
 
     @Override

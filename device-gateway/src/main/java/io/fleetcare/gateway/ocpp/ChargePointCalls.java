@@ -1,6 +1,7 @@
 package io.fleetcare.gateway.ocpp;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
@@ -23,6 +24,11 @@ public class ChargePointCalls {
         this.settings = settings;
     }
 
+    /** True when the charge point has an open connection to this gateway instance. */
+    public boolean isConnected(String chargePointId) {
+        return connected.find(chargePointId).isPresent();
+    }
+
     /**
      * @param chargePointId never null
      * @param call          never null
@@ -31,10 +37,17 @@ public class ChargePointCalls {
      *         {@link java.util.concurrent.TimeoutException} when it does not answer in time; never null
      */
     public CompletionStage<CallAnswer> call(String chargePointId, OutboundCall call) {
+        return call(chargePointId, call, settings.callTimeout());
+    }
+
+    /**
+     * As {@link #call(String, OutboundCall)}, waiting {@code timeout} (positive, never null) for the answer.
+     */
+    public CompletionStage<CallAnswer> call(String chargePointId, OutboundCall call, Duration timeout) {
         return connected.find(chargePointId)
                 .map(session -> {
                     LOG.debugf("charge point %s: calling %s", chargePointId, call.action());
-                    return session.call(call, settings.callTimeout());
+                    return session.call(call, timeout);
                 })
                 .orElseGet(() -> CompletableFuture.failedFuture(new ChargePointNotConnected(chargePointId)));
     }

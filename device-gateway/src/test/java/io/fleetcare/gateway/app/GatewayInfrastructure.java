@@ -54,7 +54,7 @@ public class GatewayInfrastructure implements QuarkusTestResourceLifecycleManage
             throw new UncheckedIOException(e);
         }
         kafka = EmbeddedKafka.start();
-        kafka.createTopics(1, Topics.DEVICE_TELEMETRY);
+        kafka.createTopics(1, Topics.DEVICE_TELEMETRY, Topics.DEVICE_COMMANDS, Topics.DEVICE_COMMAND_RESULTS);
         broker = MqttBroker.start(new MqttBrokerSettings(workDir.resolve("mqtt"), GATEWAY_USER, GATEWAY_PASSWORD,
                 Map.of(DEVICE, DEVICE_SECRET, OTHER_DEVICE, OTHER_DEVICE_SECRET)));
         Path chargerFile = workDir.resolve("chargers.properties");
