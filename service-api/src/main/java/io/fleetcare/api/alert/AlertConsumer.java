@@ -1,6 +1,7 @@
 package io.fleetcare.api.alert;
 
 import io.fleetcare.api.ticket.intake.IntakeConfig;
+import io.fleetcare.api.app.StoreRetries;
 import io.fleetcare.events.Alert;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -30,7 +31,7 @@ public class AlertConsumer {
 
     private final AlertService alerts;
     private final MeterRegistry meters;
-    private final List<Duration> retryDelays;
+    private final StoreRetries retries;
 
     @Inject
     public AlertConsumer(AlertService alerts, MeterRegistry meters, IntakeConfig config) {
@@ -40,7 +41,7 @@ public class AlertConsumer {
     AlertConsumer(AlertService alerts, MeterRegistry meters, List<Duration> retryDelays) {
         this.alerts = alerts;
         this.meters = meters;
-        this.retryDelays = List.copyOf(retryDelays);
+        this.retries = new StoreRetries(retryDelays);
         OUTCOMES.forEach(outcome -> meters.counter(ALERTS_METRIC, "outcome", outcome));
     }
 
@@ -57,36 +58,18 @@ public class AlertConsumer {
             count("malformed");
             return;
         }
-        for (int attempt = 0; ; attempt++) {
-            try {
-                count(alerts.record(alert) ? "stored" : "unchanged");
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= retryDelays.size()) {
-                    count("failed");
-                    LOG.errorf(e, "Could not store alert %s (key=%s at %s-%d@%d) after %d attempts;"
-                                    + " not acknowledging it", alert.alertId(), record.key(), record.topic(),
-                            record.partition(), record.offset(), attempt + 1);
-                    throw e;
-                }
-                Duration pause = retryDelays.get(attempt);
-                LOG.warnf("Storing alert %s for device %s failed (%s); trying again in %s",
-                        alert.alertId(), alert.deviceId(), e.getClass().getSimpleName(), pause);
-                sleep(pause);
-            }
+        try {
+            boolean stored = retries.attempt("alert " + alert.alertId() + " of device " + alert.deviceId()
+                    + " (key=" + record.key() + " at " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + ")", () -> alerts.record(alert));
+            count(stored ? "stored" : "unchanged");
+        } catch (RuntimeException e) {
+            count("failed");
+            throw e;
         }
     }
 
     private void count(String outcome) {
         meters.counter(ALERTS_METRIC, "outcome", outcome).increment();
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
-        }
     }
 }

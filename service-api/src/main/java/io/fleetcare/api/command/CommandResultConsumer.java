@@ -1,5 +1,6 @@
 package io.fleetcare.api.command;
 
+import io.fleetcare.api.app.StoreRetries;
 import io.fleetcare.api.ticket.intake.IntakeConfig;
 import io.fleetcare.events.EventCodec;
 import io.fleetcare.events.EventCodecException;
@@ -7,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,13 +31,13 @@ public class CommandResultConsumer {
 
     private final DeviceCommandService commands;
     private final MeterRegistry meters;
-    private final List<Duration> retryDelays;
+    private final StoreRetries retries;
 
     @Inject
     public CommandResultConsumer(DeviceCommandService commands, MeterRegistry meters, IntakeConfig config) {
         this.commands = commands;
         this.meters = meters;
-        this.retryDelays = List.copyOf(config.retryDelays());
+        this.retries = new StoreRetries(config.retryDelays());
         OUTCOMES.forEach(outcome -> meters.counter(RESULTS_METRIC, "outcome", outcome));
     }
 
@@ -54,24 +54,17 @@ public class CommandResultConsumer {
             count("malformed");
             return;
         }
-        for (int attempt = 0; ; attempt++) {
-            try {
-                DeviceCommandService.ResultOutcome outcome = commands.recordResult(result);
-                if (outcome == DeviceCommandService.ResultOutcome.UNKNOWN) {
-                    LOG.warnf("Result %s for unknown command %s of device %s at %s-%d@%d ignored", result.status(),
-                            result.commandId(), result.deviceId(), record.topic(), record.partition(), record.offset());
-                }
-                count(outcome.name().toLowerCase(Locale.ROOT));
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= retryDelays.size()) {
-                    count("failed");
-                    LOG.errorf(e, "Could not store result of command %s after %d attempts; not acknowledging it",
-                            result.commandId(), attempt + 1);
-                    throw e;
-                }
-                sleep(retryDelays.get(attempt));
+        try {
+            DeviceCommandService.ResultOutcome outcome = retries.attempt("result of command " + result.commandId()
+                    + " of device " + result.deviceId(), () -> commands.recordResult(result));
+            if (outcome == DeviceCommandService.ResultOutcome.UNKNOWN) {
+                LOG.warnf("Result %s for unknown command %s of device %s at %s-%d@%d ignored", result.status(),
+                        result.commandId(), result.deviceId(), record.topic(), record.partition(), record.offset());
             }
+            count(outcome.name().toLowerCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            count("failed");
+            throw e;
         }
     }
 
@@ -92,14 +85,5 @@ public class CommandResultConsumer {
 
     private void count(String outcome) {
         meters.counter(RESULTS_METRIC, "outcome", outcome).increment();
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetcare.api.ticket.intake;
 
+import io.fleetcare.api.app.StoreRetries;
 import io.fleetcare.api.ticket.IntakeResult;
 import io.fleetcare.api.ticket.TicketIntake;
 import io.fleetcare.events.MaintenanceRequest;
@@ -38,7 +39,7 @@ public class MaintenanceRequestConsumer {
 
     private final TicketIntake intake;
     private final MeterRegistry meters;
-    private final List<Duration> retryDelays;
+    private final StoreRetries retries;
 
     @Inject
     public MaintenanceRequestConsumer(TicketIntake intake, MeterRegistry meters, IntakeConfig config) {
@@ -48,7 +49,7 @@ public class MaintenanceRequestConsumer {
     MaintenanceRequestConsumer(TicketIntake intake, MeterRegistry meters, List<Duration> retryDelays) {
         this.intake = intake;
         this.meters = meters;
-        this.retryDelays = List.copyOf(retryDelays);
+        this.retries = new StoreRetries(retryDelays);
         OUTCOMES.forEach(outcome -> meters.counter(REQUESTS_METRIC, "outcome", outcome));
     }
 
@@ -73,35 +74,17 @@ public class MaintenanceRequestConsumer {
     }
 
     private IntakeResult acceptWithRetries(MaintenanceRequest request, ConsumerRecord<String, byte[]> record) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return intake.accept(request);
-            } catch (RuntimeException e) {
-                if (attempt >= retryDelays.size()) {
-                    count("failed");
-                    LOG.errorf(e, "Could not store maintenance request %s (key=%s at %s-%d@%d) after %d attempts;"
-                                    + " not acknowledging it", request.requestId(), record.key(), record.topic(),
-                            record.partition(), record.offset(), attempt + 1);
-                    throw e;
-                }
-                Duration pause = retryDelays.get(attempt);
-                LOG.warnf("Storing maintenance request %s for device %s failed (%s); trying again in %s",
-                        request.requestId(), request.deviceId(), e.getClass().getSimpleName(), pause);
-                sleep(pause);
-            }
+        try {
+            return retries.attempt("maintenance request " + request.requestId() + " of device " + request.deviceId()
+                    + " (key=" + record.key() + " at " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + ")", () -> intake.accept(request));
+        } catch (RuntimeException e) {
+            count("failed");
+            throw e;
         }
     }
 
     private void count(String outcome) {
         meters.counter(REQUESTS_METRIC, "outcome", outcome).increment();
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
-        }
     }
 }
