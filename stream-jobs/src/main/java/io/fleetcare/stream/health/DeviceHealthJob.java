@@ -9,6 +9,8 @@ import io.fleetcare.stream.health.detect.HeartbeatLossDetector;
 import io.fleetcare.stream.health.detect.RateRuleDetector;
 import io.fleetcare.stream.health.detect.StatusFaultDetector;
 import io.fleetcare.stream.health.detect.ThresholdForDurationDetector;
+import io.fleetcare.stream.health.detect.TrendPredictionDetector;
+import io.fleetcare.stream.health.detect.UsageMaintenanceDetector;
 import io.fleetcare.stream.rules.HealthRules;
 import io.fleetcare.stream.telemetry.DeviceStateUpdate;
 import io.fleetcare.stream.telemetry.TelemetryReading;
@@ -33,7 +35,9 @@ import org.apache.flink.util.Collector;
  * telemetry -> keyBy(deviceId) -> drop duplicate eventIds -+-> threshold-for-duration detector -+
  *                                                          +-> status fault detector ------------+-> alerts
  *                                                          +-> heartbeat loss detector ----------+-> maintenance
- *                                                          '-> rate rule detector ---------------'   requests
+ *                                                          +-> rate rule detector ---------------+   requests
+ *                                                          +-> trend prediction detector --------+
+ *                                                          '-> usage maintenance detector -------'
  *                                                          (with a telemetry store:)
  *                                                          +-> metric readings -> telemetry readings
  *                                                          '-> device state updates -> device states
@@ -109,7 +113,13 @@ public final class DeviceHealthJob {
                         .name("heartbeat loss"),
                 byDevice.process(new RateRuleDetector(rules.rates()))
                         .uid("rate-rule-detector")
-                        .name("rate rules"));
+                        .name("rate rules"),
+                byDevice.process(new TrendPredictionDetector(rules.trends(), config.evidenceLimit()))
+                        .uid("trend-prediction-detector")
+                        .name("trend prediction"),
+                byDevice.process(new UsageMaintenanceDetector(rules.usage()))
+                        .uid("usage-maintenance-detector")
+                        .name("usage maintenance"));
 
         DataStream<Alert> allAlerts = detectors.get(0);
         DataStream<MaintenanceRequest> allRequests = detectors.get(0).getSideOutput(DetectorOutputs.MAINTENANCE_REQUESTS);

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param errorEvents  error event rules (set-top box ERROR events); never null (may be empty)
  * @param offline      offline (heartbeat loss) rules; never null (may be empty)
  * @param rates        rate rules; never null (may be empty)
+ * @param trends       trend prediction rules; never null (may be empty)
+ * @param usage        usage-based maintenance rules; never null (may be empty)
  */
 public record HealthRules(
         String source,
@@ -24,7 +26,9 @@ public record HealthRules(
         List<StatusFaultRule> statusFaults,
         List<ErrorEventRule> errorEvents,
         List<OfflineRule> offline,
-        List<RateRule> rates) implements Serializable {
+        List<RateRule> rates,
+        List<TrendRule> trends,
+        List<UsageRule> usage) implements Serializable {
 
     /**
      * @throws IllegalArgumentException when two rules share an id
@@ -36,16 +40,26 @@ public record HealthRules(
         errorEvents = List.copyOf(errorEvents);
         offline = List.copyOf(offline);
         rates = List.copyOf(rates);
+        trends = List.copyOf(trends);
+        usage = List.copyOf(usage);
         List<String> ids = new ArrayList<>();
         thresholds.forEach(r -> ids.add(r.id()));
         statusFaults.forEach(r -> ids.add(r.id()));
         errorEvents.forEach(r -> ids.add(r.id()));
         offline.forEach(r -> ids.add(r.id()));
         rates.forEach(r -> ids.add(r.id()));
+        trends.forEach(r -> ids.add(r.id()));
+        usage.forEach(r -> ids.add(r.id()));
         Set<String> distinct = new HashSet<>(ids);
         if (distinct.size() != ids.size()) {
             throw new IllegalArgumentException("rule ids must be unique in " + source);
         }
+    }
+
+    /** Rules without trend and usage rules. */
+    public HealthRules(String source, List<ThresholdRule> thresholds, List<StatusFaultRule> statusFaults,
+                       List<ErrorEventRule> errorEvents, List<OfflineRule> offline, List<RateRule> rates) {
+        this(source, thresholds, statusFaults, errorEvents, offline, rates, List.of(), List.of());
     }
 
     /** Only threshold rules. */
@@ -55,6 +69,6 @@ public record HealthRules(
 
     /** How many rules there are in all. */
     public int size() {
-        return thresholds.size() + statusFaults.size() + errorEvents.size() + offline.size() + rates.size();
+        return thresholds.size() + statusFaults.size() + errorEvents.size() + offline.size() + rates.size() + trends.size() + usage.size();
     }
 }

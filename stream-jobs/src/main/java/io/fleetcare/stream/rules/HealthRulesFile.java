@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -40,6 +41,9 @@ public final class HealthRulesFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
+
+    private static final int TREND_MIN_POINTS = 10;
+    private static final double TREND_MIN_R2 = 0.8;
 
     private HealthRulesFile() {
     }
@@ -125,7 +129,7 @@ public final class HealthRulesFile {
         List<String> problems = new ArrayList<>();
         if (document == null || document.isEmpty()) {
             throw new InvalidRulesException(source, List.of("no rules: expected a non-empty list under at least one of "
-                    + "'thresholds', 'statusFaults', 'errorEvents', 'offline' and 'rates'"), null);
+                    + "'thresholds', 'statusFaults', 'errorEvents', 'offline', 'rates', 'trends' and 'usage'"), null);
         }
         Set<String> ids = new HashSet<>();
         List<ThresholdRule> thresholds = section("thresholds", document.thresholds(), ids, problems,
@@ -137,11 +141,13 @@ public final class HealthRulesFile {
         List<OfflineRule> offline = section("offline", document.offline(), ids, problems,
                 HealthRulesFile::toOfflineRule);
         List<RateRule> rates = section("rates", document.rates(), ids, problems, HealthRulesFile::toRateRule);
+        List<TrendRule> trends = section("trends", document.trends(), ids, problems, HealthRulesFile::toTrendRule);
+        List<UsageRule> usage = section("usage", document.usage(), ids, problems, HealthRulesFile::toUsageRule);
         checkOneOfflineRulePerDevice(offline, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRulesException(source, problems, null);
         }
-        return new HealthRules(source, thresholds, statusFaults, errorEvents, offline, rates);
+        return new HealthRules(source, thresholds, statusFaults, errorEvents, offline, rates, trends, usage);
     }
 
     private interface EntryReader<E, R> {
@@ -318,6 +324,68 @@ public final class HealthRulesFile {
                 e.maintenance() == null || e.maintenance());
     }
 
+    private static TrendRule toTrendRule(TrendEntry e, String name, List<String> problems) {
+        int before = problems.size();
+        requireId(e, name, problems);
+        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        checkModels(e.models(), name, problems);
+        if (isBlank(e.metric())) {
+            problems.add(name + ": 'metric' is required");
+        }
+        TrendRule.Direction direction = enumValue(TrendRule.Direction.class,
+                e.direction() == null ? null : e.direction().trim().toUpperCase(Locale.ROOT),
+                "direction", name, problems);
+        if (e.limit() == null || !Double.isFinite(e.limit())) {
+            problems.add(name + ": 'limit' is required and must be a finite number");
+        }
+        Duration window = duration(e.window(), "window", false, name, problems);
+        Duration horizon = duration(e.horizon(), "horizon", false, name, problems);
+        if (e.minPoints() != null && e.minPoints() < 3) {
+            problems.add(name + ": 'minPoints' must be at least 3");
+        }
+        if (e.minR2() != null && !(e.minR2() >= 0 && e.minR2() <= 1)) {
+            problems.add(name + ": 'minR2' must be between 0 and 1");
+        }
+        Severity severity = e.severity() == null ? Severity.WARNING
+                : enumValue(Severity.class, e.severity(), "severity", name, problems);
+        Duration minSpan = e.minSpan() == null ? Duration.ZERO
+                : duration(e.minSpan(), "minSpan", true, name, problems);
+        if (minSpan != null && window != null && minSpan.compareTo(window) > 0) {
+            problems.add(name + ": 'minSpan' must not exceed 'window'");
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new TrendRule(e.id(), e.description(), scope(type, e.models()), e.metric().trim(), direction,
+                e.limit(), window, horizon, e.minPoints() == null ? TREND_MIN_POINTS : e.minPoints(),
+                e.minR2() == null ? TREND_MIN_R2 : e.minR2(), severity, minSpan);
+    }
+
+    private static UsageRule toUsageRule(UsageEntry e, String name, List<String> problems) {
+        int before = problems.size();
+        requireId(e, name, problems);
+        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        checkModels(e.models(), name, problems);
+        UsageRule.Measure measure = null;
+        if (isBlank(e.measure())) {
+            problems.add(name + ": 'measure' is required (energyWh or plugCycles)");
+        } else if (e.measure().trim().equals("energyWh")) {
+            measure = UsageRule.Measure.ENERGY_WH;
+        } else if (e.measure().trim().equals("plugCycles")) {
+            measure = UsageRule.Measure.PLUG_CYCLES;
+        } else {
+            problems.add(name + ": 'measure' must be energyWh or plugCycles, not '" + e.measure() + "'");
+        }
+        if (e.every() == null || !(e.every() > 0) || !Double.isFinite(e.every())) {
+            problems.add(name + ": 'every' is required and must be a positive number");
+        }
+        Severity severity = enumValue(Severity.class, e.severity(), "severity", name, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new UsageRule(e.id(), e.description(), scope(type, e.models()), measure, e.every(), severity);
+    }
+
     private static void requireId(RuleEntry e, String name, List<String> problems) {
         if (isBlank(e.id())) {
             problems.add(name + ": 'id' is required");
@@ -410,10 +478,12 @@ public final class HealthRulesFile {
             List<StatusFaultEntry> statusFaults,
             List<ErrorEventEntry> errorEvents,
             List<OfflineEntry> offline,
-            List<RateEntry> rates) {
+            List<RateEntry> rates,
+            List<TrendEntry> trends,
+            List<UsageEntry> usage) {
 
         boolean isEmpty() {
-            return Stream.of(thresholds, statusFaults, errorEvents, offline, rates)
+            return Stream.of(thresholds, statusFaults, errorEvents, offline, rates, trends, usage)
                     .allMatch(list -> list == null || list.isEmpty());
         }
     }
@@ -482,5 +552,31 @@ public final class HealthRulesFile {
             Integer clearAtOrBelow,
             String severity,
             Boolean maintenance) implements RuleEntry {
+    }
+
+    record TrendEntry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            String metric,
+            String direction,
+            Double limit,
+            String window,
+            String horizon,
+            Integer minPoints,
+            Double minR2,
+            String severity,
+            String minSpan) implements RuleEntry {
+    }
+
+    record UsageEntry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            String measure,
+            Double every,
+            String severity) implements RuleEntry {
     }
 }

@@ -62,6 +62,7 @@ class DeviceHealthJobIT {
     static final String REBOOTING_BOX = "STB-LOOP-0006";
     static final String SILENT_BOX = "STB-SILENT-0007";
     static final String SILENT_MODEL = "STB-LITE-10";
+    static final String LEAKING_BOX = "STB-LEAK-0008";
 
     static EmbeddedKafka kafka;
 
@@ -117,6 +118,12 @@ class DeviceHealthJobIT {
             telemetry.add(Telemetry.metrics(SILENT_BOX, DeviceType.SET_TOP_BOX, SILENT_MODEL, Protocol.MQTT, s,
                     Map.of("cpu_temp_c", 50.0)));
         }
+        // and a box whose free memory falls by 1 MB a minute from 200 MB, with some jitter
+        double[] jitter = {0.4, -0.3, 0.2, -0.4, 0.3, -0.2, 0.1, -0.1, 0.3, -0.3, 0.2};
+        for (int minute = 0; minute < jitter.length; minute++) {
+            telemetry.add(Telemetry.metrics(LEAKING_BOX, DeviceType.SET_TOP_BOX, Telemetry.STB_MODEL, Protocol.MQTT,
+                    minute * 60L, Map.of("mem_free_mb", 200.0 - minute + jitter[minute])));
+        }
         publish(telemetry);
 
         // when
@@ -139,6 +146,7 @@ class DeviceHealthJobIT {
                     "connector-2/WeakSignal", T0.plusSeconds(30));
             String decoderHang = EpisodeIds.alertId(ERROR_BOX, "stb.error", "code-DECODER_HANG", T0.plusSeconds(10));
             String rebootLoop = EpisodeIds.alertId(REBOOTING_BOX, "stb.reboot-loop", T0.plusSeconds(5));
+            String memoryLeak = EpisodeIds.alertId(LEAKING_BOX, "stb.memory-exhaustion", T0.plusSeconds(240));
             assertThat(alerts).extracting(Alert::alertId, Alert::deviceId, Alert::ruleId, Alert::state, Alert::severity)
                     .containsExactlyInAnyOrder(
                             tuple(overheat, HOT_BOX, "stb.cpu-overheat", Alert.State.RAISED, Severity.MAJOR),
@@ -152,7 +160,9 @@ class DeviceHealthJobIT {
                             tuple(decoderHang, ERROR_BOX, "stb.error", Alert.State.RAISED, Severity.MAJOR),
                             tuple(decoderHang, ERROR_BOX, "stb.error", Alert.State.CLEARED, Severity.MAJOR),
                             tuple(rebootLoop, REBOOTING_BOX, "stb.reboot-loop", Alert.State.RAISED, Severity.MAJOR),
-                            tuple(offlineId, SILENT_BOX, "stb.offline.lite", Alert.State.RAISED, Severity.MINOR));
+                            tuple(offlineId, SILENT_BOX, "stb.offline.lite", Alert.State.RAISED, Severity.MINOR),
+                            tuple(memoryLeak, LEAKING_BOX, "stb.memory-exhaustion", Alert.State.RAISED,
+                                    Severity.WARNING));
 
             List<Alert> overheatAlerts = alerts.stream().filter(a -> a.alertId().equals(overheat)).toList();
             assertThat(overheatAlerts).extracting(Alert::state, Alert::ts).containsExactly(
@@ -176,7 +186,13 @@ class DeviceHealthJobIT {
                             tuple(EpisodeIds.requestId(ERROR_BOX, "stb.error", "code-DECODER_HANG", T0.plusSeconds(10)),
                                     decoderHang, MaintenanceRequest.Kind.CORRECTIVE, Severity.MAJOR),
                             tuple(EpisodeIds.requestId(REBOOTING_BOX, "stb.reboot-loop", T0.plusSeconds(5)),
-                                    rebootLoop, MaintenanceRequest.Kind.CORRECTIVE, Severity.MAJOR));
+                                    rebootLoop, MaintenanceRequest.Kind.CORRECTIVE, Severity.MAJOR),
+                            tuple(EpisodeIds.requestId(LEAKING_BOX, "stb.memory-exhaustion", T0.plusSeconds(240)),
+                                    memoryLeak, MaintenanceRequest.Kind.PREVENTIVE, Severity.WARNING));
+            MaintenanceRequest leakRequest = requests.stream()
+                    .filter(r -> r.alertId().equals(memoryLeak)).findFirst().orElseThrow();
+            assertThat(leakRequest.predictedAt()).as("200 MB falling 1 MB/min reaches 20 MB after about 3 h")
+                    .isBetween(T0.plus(Duration.ofMinutes(170)), T0.plus(Duration.ofMinutes(190)));
             MaintenanceRequest overheatRequest = requests.stream()
                     .filter(r -> r.alertId().equals(overheat)).findFirst().orElseThrow();
             assertThat(overheatRequest.problem()).contains("cpu_temp_c above 85 for at least 60 s");

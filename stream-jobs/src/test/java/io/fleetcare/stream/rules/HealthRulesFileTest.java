@@ -345,4 +345,131 @@ class HealthRulesFileTest {
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("cannot read the file");
     }
+
+    @Test
+    void theBuiltInRulesPredictMemoryExhaustionSignalLossAndConnectorHeating() {
+        // when
+        HealthRules rules = HealthRulesFile.loadDefault();
+
+        // then
+        assertThat(rules.trends()).extracting(TrendRule::id, TrendRule::metric, TrendRule::direction, TrendRule::limit)
+                .containsExactlyInAnyOrder(
+                        tuple("stb.memory-exhaustion", "mem_free_mb", TrendRule.Direction.FALLING, 20.0),
+                        tuple("stb.tuner-signal-degrading", "tuner_snr_db", TrendRule.Direction.FALLING, 20.0),
+                        tuple("charger.connector-1-heating-up", "connector.1.temperature_c",
+                                TrendRule.Direction.RISING, 90.0));
+        assertThat(rules.trends()).allSatisfy(r -> {
+            assertThat(r.window()).isEqualTo(Duration.ofHours(6));
+            assertThat(r.horizon()).isEqualTo(Duration.ofHours(48));
+            assertThat(r.severity()).isEqualTo(Severity.WARNING);
+        });
+    }
+
+    @Test
+    void readsATrendRuleWithDefaultsForPointsFitAndSeverity() {
+        // given
+        String yaml = """
+                trends:
+                  - id: stb.memory
+                    deviceType: SET_TOP_BOX
+                    models: [STB-4K-200]
+                    metric: mem_free_mb
+                    direction: falling
+                    limit: 20
+                    window: PT6H
+                    horizon: PT48H
+                """;
+
+        // when
+        HealthRules rules = HealthRulesFile.parse(yaml, "trends.yaml");
+
+        // then
+        assertThat(rules.trends()).containsExactly(new TrendRule("stb.memory", "",
+                new DeviceScope(DeviceType.SET_TOP_BOX, Set.of("STB-4K-200")), "mem_free_mb",
+                TrendRule.Direction.FALLING, 20, Duration.ofHours(6), Duration.ofHours(48), 10, 0.8,
+                Severity.WARNING, Duration.ZERO));
+        assertThat(rules.size()).isEqualTo(1);
+    }
+
+    @Test
+    void listsEveryProblemOfAnInvalidTrendRule() {
+        // given
+        String yaml = """
+                trends:
+                  - id: bad
+                    deviceType: SET_TOP_BOX
+                    metric: mem_free_mb
+                    direction: sideways
+                    window: PT0S
+                    horizon: 48h
+                    minPoints: 2
+                    minR2: 1.5
+                """;
+
+        // when / then
+        assertThatThrownBy(() -> HealthRulesFile.parse(yaml, "bad-trend.yaml"))
+                .isInstanceOf(InvalidRulesException.class)
+                .extracting(e -> ((InvalidRulesException) e).problems(), list(String.class))
+                .containsExactly(
+                        "bad: 'direction' must be one of [FALLING, RISING], not 'SIDEWAYS'",
+                        "bad: 'limit' is required and must be a finite number",
+                        "bad: 'window' must be positive",
+                        "bad: 'horizon' must be an ISO-8601 duration such as PT60S, not '48h'",
+                        "bad: 'minPoints' must be at least 3",
+                        "bad: 'minR2' must be between 0 and 1");
+    }
+
+    @Test
+    void readsUsageRulesAndTheBuiltInOnesForChargers() {
+        // given
+        String yaml = """
+                usage:
+                  - id: charger.energy
+                    deviceType: EV_CHARGER
+                    measure: energyWh
+                    every: 5000000
+                    severity: MINOR
+                  - id: charger.plugs
+                    deviceType: EV_CHARGER
+                    models: [AC-22-DUO]
+                    measure: plugCycles
+                    every: 10000
+                    severity: WARNING
+                """;
+
+        // when
+        HealthRules rules = HealthRulesFile.parse(yaml, "usage.yaml");
+
+        // then
+        assertThat(rules.usage()).containsExactly(
+                new UsageRule("charger.energy", "", DeviceScope.allOf(DeviceType.EV_CHARGER),
+                        UsageRule.Measure.ENERGY_WH, 5_000_000, Severity.MINOR),
+                new UsageRule("charger.plugs", "", new DeviceScope(DeviceType.EV_CHARGER, Set.of("AC-22-DUO")),
+                        UsageRule.Measure.PLUG_CYCLES, 10_000, Severity.WARNING));
+        assertThat(HealthRulesFile.loadDefault().usage()).extracting(UsageRule::id, UsageRule::measure)
+                .containsExactlyInAnyOrder(
+                        tuple("charger.energy-service", UsageRule.Measure.ENERGY_WH),
+                        tuple("charger.plug-cycle-service", UsageRule.Measure.PLUG_CYCLES));
+    }
+
+    @Test
+    void listsEveryProblemOfAnInvalidUsageRule() {
+        // given
+        String yaml = """
+                usage:
+                  - id: bad
+                    deviceType: EV_CHARGER
+                    measure: kilometres
+                    every: 0
+                """;
+
+        // when / then
+        assertThatThrownBy(() -> HealthRulesFile.parse(yaml, "bad-usage.yaml"))
+                .isInstanceOf(InvalidRulesException.class)
+                .extracting(e -> ((InvalidRulesException) e).problems(), list(String.class))
+                .containsExactly(
+                        "bad: 'measure' must be energyWh or plugCycles, not 'kilometres'",
+                        "bad: 'every' is required and must be a positive number",
+                        "bad: 'severity' is required");
+    }
 }
