@@ -70,8 +70,8 @@ class MqttBrokerIT {
             }
             Thread.sleep(300);
             assertThat(received).containsExactly("devices/STB-1/telemetry=own");
-            device.disconnect();
-            service.disconnect();
+            closeQuietly(device);
+            closeQuietly(service);
         }
     }
 
@@ -94,8 +94,10 @@ class MqttBrokerIT {
 
     private static void closeQuietly(MqttClient client) {
         try {
+            // bounded: a client the broker has just thrown out may still look connected, and a plain
+            // disconnect() would then wait for a DISCONNECT acknowledgement forever
             if (client.isConnected()) {
-                client.disconnect();
+                client.disconnectForcibly(1_000, 5_000);
             }
             client.close();
         } catch (MqttException alreadyGone) {
