@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetcare.events.EventCodec;
 import io.fleetcare.gateway.command.CommandResult.Status;
+import io.fleetcare.gateway.modbus.ModbusFailure;
+import io.fleetcare.gateway.modbus.ModbusPoller;
 import io.fleetcare.gateway.ocpp.ChargePointCalls;
 import io.fleetcare.gateway.ocpp.ChargePointNotConnected;
 import io.fleetcare.gateway.ocpp.OutboundCall;
@@ -29,6 +31,9 @@ import org.jboss.logging.Logger;
  *   <li>a charger connected to this instance gets the OCPP call of {@link OcppCommands#toCall}; its answer
  *       becomes ACCEPTED/REJECTED/COMPLETED ({@link OcppCommands#outcome}), a CALLERROR FAILED, params it
  *       cannot use REJECTED;</li>
+ *   <li>a device polled here over Modbus gets the register write of {@link ModbusCommands#toWrite}: COMPLETED
+ *       with {@code {"key","value"}} (the value as stored) when the device took it, FAILED when it did not
+ *       answer or refused, REJECTED for commands and params it cannot use;</li>
  *   <li>a set-top box command ({@code REBOOT}, {@code COLLECT_LOGS}, {@code GET_CONFIG}, {@code SET_CONFIG},
  *       {@code SELF_TEST}) for a device that is not a charger here goes over {@link MqttCommandChannel}; the
  *       device's JSON reply becomes COMPLETED with that payload;</li>
@@ -45,15 +50,17 @@ public class CommandRouter {
 
     private final ChargePointCalls chargers;
     private final MqttCommandChannel mqtt;
+    private final ModbusPoller modbus;
     private final CommandResultPublisher results;
     private final CommandSettings settings;
     private final Clock clock;
     private final Map<String, WaitingReply> waiting = new ConcurrentHashMap<>();
 
-    public CommandRouter(ChargePointCalls chargers, MqttCommandChannel mqtt, CommandResultPublisher results,
-            CommandSettings settings) {
+    public CommandRouter(ChargePointCalls chargers, MqttCommandChannel mqtt, ModbusPoller modbus,
+            CommandResultPublisher results, CommandSettings settings) {
         this.chargers = chargers;
         this.mqtt = mqtt;
+        this.modbus = modbus;
         this.results = results;
         this.settings = settings;
         this.clock = Clock.systemUTC();
@@ -69,6 +76,10 @@ public class CommandRouter {
     public boolean route(DeviceCommand command) {
         if (chargers.isConnected(command.deviceId())) {
             toCharger(command);
+            return true;
+        }
+        if (modbus.polls(command.deviceId())) {
+            toModbusDevice(command);
             return true;
         }
         if (settings.mqttEnabled() && MQTT_COMMANDS.contains(command.command())) {
@@ -102,6 +113,36 @@ public class CommandRouter {
                 }
             }
         });
+    }
+
+    private void toModbusDevice(DeviceCommand command) {
+        ModbusCommands.RegisterWrite write;
+        try {
+            write = ModbusCommands.toWrite(command);
+        } catch (IllegalArgumentException e) {
+            report(command, Status.REJECTED, error(e.getMessage()));
+            return;
+        }
+        modbus.write(command.deviceId(), write.register(), write.value()).toCompletableFuture()
+                .orTimeout(timeout(command).toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((stored, failure) -> {
+                    if (failure == null) {
+                        report(command, Status.COMPLETED, JsonNodeFactory.instance.objectNode()
+                                .put("key", write.register()).put("value", stored));
+                        return;
+                    }
+                    Throwable cause = unwrap(failure);
+                    if (cause instanceof IllegalArgumentException) {
+                        report(command, Status.REJECTED, error(cause.getMessage()));
+                    } else if (cause instanceof TimeoutException) {
+                        report(command, Status.TIMED_OUT, null);
+                    } else if (cause instanceof ModbusFailure modbusFailure) {
+                        report(command, Status.FAILED, error(cause.getMessage())
+                                .put("reason", modbusFailure.reason().tag()));
+                    } else {
+                        report(command, Status.FAILED, error(String.valueOf(cause.getMessage())));
+                    }
+                });
     }
 
     private void toMqttDevice(DeviceCommand command) {
