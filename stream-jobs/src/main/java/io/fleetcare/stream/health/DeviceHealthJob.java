@@ -86,7 +86,7 @@ public final class DeviceHealthJob {
     /** Adds the job's operators to {@code env}; call {@code env.execute} afterwards. */
     public void buildOn(StreamExecutionEnvironment env) {
         DataStream<DeviceEvent> events = env
-                .fromSource(telemetry, watermarks(), "device telemetry")
+                .fromSource(telemetry, watermarks(config), "device telemetry")
                 .uid("device-telemetry-source");
 
         SingleOutputStreamOperator<DeviceEvent> unique = events
@@ -166,7 +166,12 @@ public final class DeviceHealthJob {
                 .name("device states");
     }
 
-    private WatermarkStrategy<DeviceEvent> watermarks() {
+    /**
+     * Event time from the device timestamp, {@code maxOutOfOrderness} behind the newest one; a source
+     * split that sends nothing for {@code sourceIdleness} is marked idle so that it stops holding back
+     * the watermark of the others (the offline detector does not depend on watermarks at all).
+     */
+    static WatermarkStrategy<DeviceEvent> watermarks(DeviceHealthConfig config) {
         return WatermarkStrategy.<DeviceEvent>forBoundedOutOfOrderness(config.maxOutOfOrderness())
                 .withTimestampAssigner((event, previous) -> event.deviceTs().toEpochMilli())
                 .withIdleness(config.sourceIdleness());

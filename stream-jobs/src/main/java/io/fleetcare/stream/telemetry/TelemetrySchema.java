@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Creates and upgrades the job's own schema {@code telemetry} (the service API keeps its Flyway
  * schema elsewhere). Scripts live on the classpath under {@code db/telemetry/}: version 1 is the
  * same for every database, version 2 depends on the {@link StorageLayout}, which is chosen when
- * version 2 is first applied — TimescaleDB when the extension is installed in the database — and
- * read back from {@code telemetry.schema_version} afterwards.
+ * version 2 is first applied ({@link #chooseLayout}) and read back from
+ * {@code telemetry.schema_version} afterwards.
  *
  * <p>Scripts run statement by statement in auto-commit mode (TimescaleDB refuses to create
  * continuous aggregates inside a transaction) and are written to be re-runnable, so a start
@@ -97,11 +97,64 @@ public final class TelemetrySchema {
         return applied;
     }
 
+    /** What a database offers of TimescaleDB. */
+    enum Timescale {
+        /** Created in this database. */
+        INSTALLED,
+        /** Shipped with the server ({@code pg_available_extensions}) but not created in this database. */
+        AVAILABLE,
+        /** Not shipped with the server: plain PostgreSQL. */
+        ABSENT
+    }
+
+    /** Creates the TimescaleDB extension; false when the database refuses. */
+    @FunctionalInterface
+    interface ExtensionCreation {
+        boolean tryCreate();
+    }
+
+    /**
+     * The layout of a new schema: TimescaleDB when the extension is created in the database, or is
+     * available and can be created now (it needs the privilege and {@code shared_preload_libraries});
+     * plain PostgreSQL otherwise. {@code creation} is asked only for {@link Timescale#AVAILABLE}.
+     */
+    static StorageLayout chooseLayout(Timescale timescale, ExtensionCreation creation) {
+        return switch (timescale) {
+            case INSTALLED -> StorageLayout.TIMESCALEDB;
+            case AVAILABLE -> creation.tryCreate() ? StorageLayout.TIMESCALEDB : StorageLayout.PLAIN_POSTGRESQL;
+            case ABSENT -> StorageLayout.PLAIN_POSTGRESQL;
+        };
+    }
+
     private static StorageLayout detect(Statement statement) {
-        try (ResultSet rows = statement.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'")) {
-            return rows.next() ? StorageLayout.TIMESCALEDB : StorageLayout.PLAIN_POSTGRESQL;
+        Timescale timescale = timescale(statement);
+        StorageLayout layout = chooseLayout(timescale, () -> createTimescale(statement));
+        LOG.info("TimescaleDB is {} in this database: telemetry layout {}", timescale, layout);
+        return layout;
+    }
+
+    /** Reads {@code pg_available_extensions}, which lists every extension the server ships, created or not. */
+    static Timescale timescale(Statement statement) {
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT installed_version IS NOT NULL FROM pg_available_extensions WHERE name = 'timescaledb'")) {
+            if (!rows.next()) {
+                return Timescale.ABSENT;
+            }
+            return rows.getBoolean(1) ? Timescale.INSTALLED : Timescale.AVAILABLE;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the installed extensions", e);
+            throw new IllegalStateException("cannot read the available extensions", e);
+        }
+    }
+
+    private static boolean createTimescale(Statement statement) {
+        try {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
+            return true;
+        } catch (SQLException e) {
+            LOG.warn("TimescaleDB is available but cannot be created ({}); using the plain PostgreSQL layout. "
+                    + "Create the extension as a superuser with timescaledb in shared_preload_libraries "
+                    + "before the job first starts to get the TimescaleDB layout.", e.getMessage());
+            return false;
         }
     }
 

@@ -33,4 +33,26 @@ class DuplicateEventFilterTest {
             assertThat(filter.extractOutputValues()).containsExactly(first, second, otherDevice);
         }
     }
+
+    @Test
+    void forgetsAnEventIdOnceTheRetentionHasPassed() throws Exception {
+        // given
+        DeviceEvent event = Telemetry.stbCpuTemp("STB-0001", 0, 60);
+        try (var filter = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DuplicateEventFilter(Duration.ofHours(1))),
+                DeviceEvent::deviceId, Types.STRING)) {
+            filter.open();
+            filter.setStateTtlProcessingTime(0);
+            filter.processElement(event, 0);
+
+            // when: redelivered just before and then at the end of the retention
+            filter.setStateTtlProcessingTime(Duration.ofHours(1).toMillis() - 1);
+            filter.processElement(event, 0);
+            filter.setStateTtlProcessingTime(Duration.ofHours(1).toMillis());
+            filter.processElement(event, 0);
+
+            // then: the id is remembered for the retention only, so the state of a device stays bounded
+            assertThat(filter.extractOutputValues()).containsExactly(event, event);
+        }
+    }
 }

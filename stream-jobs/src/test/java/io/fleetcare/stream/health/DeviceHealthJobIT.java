@@ -2,6 +2,7 @@ package io.fleetcare.stream.health;
 
 import static io.fleetcare.stream.testing.Telemetry.T0;
 import static io.fleetcare.stream.testing.Telemetry.chargerConnectorTemp;
+import static io.fleetcare.stream.testing.Telemetry.chargerEvent;
 import static io.fleetcare.stream.testing.Telemetry.chargerStatus;
 import static io.fleetcare.stream.testing.Telemetry.stbCpuTemp;
 import static io.fleetcare.stream.testing.Telemetry.stbEvent;
@@ -63,6 +64,7 @@ class DeviceHealthJobIT {
     static final String SILENT_BOX = "STB-SILENT-0007";
     static final String SILENT_MODEL = "STB-LITE-10";
     static final String LEAKING_BOX = "STB-LEAK-0008";
+    static final String BUSY_CHARGER = "CP-BUSY-0009";
 
     static EmbeddedKafka kafka;
 
@@ -113,8 +115,15 @@ class DeviceHealthJobIT {
         for (long s : new long[] {5, 200, 400, 600}) {
             telemetry.add(stbEvent(REBOOTING_BOX, s, "REBOOT", "WATCHDOG", null));
         }
-        // and a box that sends three readings and falls silent, as does everybody else afterwards
-        for (long s : new long[] {0, 10, 20}) {
+        // and a charger plugged in three times (its plug-cycle service is due) and the healthy one once
+        for (long s : new long[] {100, 300, 500}) {
+            telemetry.add(chargerEvent(BUSY_CHARGER, s, "TRANSACTION_STARTED"));
+        }
+        telemetry.add(chargerEvent(CHARGER, 40, "TRANSACTION_STARTED"));
+        // and a box that sends three readings and falls silent, as does everybody else afterwards. Its
+        // readings are the newest device time of the whole topic, so no watermark ever passes its
+        // deadline: only a detector that measures silence in processing time reports it.
+        for (long s : new long[] {1000, 1010, 1020}) {
             telemetry.add(Telemetry.metrics(SILENT_BOX, DeviceType.SET_TOP_BOX, SILENT_MODEL, Protocol.MQTT, s,
                     Map.of("cpu_temp_c", 50.0)));
         }
@@ -133,7 +142,7 @@ class DeviceHealthJobIT {
         JobClient job = DeviceHealthJobMain.start(options, DeviceHealthJobMain.rules(options));
         try {
             awaitAllTelemetryCheckpointed();
-            String offlineId = EpisodeIds.alertId(SILENT_BOX, "stb.offline.lite", T0.plusSeconds(20));
+            String offlineId = EpisodeIds.alertId(SILENT_BOX, "stb.offline.lite", T0.plusSeconds(1020));
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> alerts().stream().anyMatch(a -> a.alertId().equals(offlineId)));
 
@@ -188,13 +197,15 @@ class DeviceHealthJobIT {
                             tuple(EpisodeIds.requestId(REBOOTING_BOX, "stb.reboot-loop", T0.plusSeconds(5)),
                                     rebootLoop, MaintenanceRequest.Kind.CORRECTIVE, Severity.MAJOR),
                             tuple(EpisodeIds.requestId(LEAKING_BOX, "stb.memory-exhaustion", T0.plusSeconds(240)),
-                                    memoryLeak, MaintenanceRequest.Kind.PREVENTIVE, Severity.WARNING));
+                                    memoryLeak, MaintenanceRequest.Kind.PREVENTIVE, Severity.WARNING),
+                            tuple(EpisodeIds.requestId(BUSY_CHARGER, "charger.plug-cycle-service", "interval-1",
+                                    T0.plusSeconds(100)), null, MaintenanceRequest.Kind.SCHEDULED, Severity.MINOR));
             MaintenanceRequest leakRequest = requests.stream()
-                    .filter(r -> r.alertId().equals(memoryLeak)).findFirst().orElseThrow();
+                    .filter(r -> memoryLeak.equals(r.alertId())).findFirst().orElseThrow();
             assertThat(leakRequest.predictedAt()).as("200 MB falling 1 MB/min reaches 20 MB after about 3 h")
                     .isBetween(T0.plus(Duration.ofMinutes(170)), T0.plus(Duration.ofMinutes(190)));
             MaintenanceRequest overheatRequest = requests.stream()
-                    .filter(r -> r.alertId().equals(overheat)).findFirst().orElseThrow();
+                    .filter(r -> overheat.equals(r.alertId())).findFirst().orElseThrow();
             assertThat(overheatRequest.problem()).contains("cpu_temp_c above 85 for at least 60 s");
             assertThat(overheatRequest.evidence()).isEqualTo(overheatAlerts.get(0).evidence());
 

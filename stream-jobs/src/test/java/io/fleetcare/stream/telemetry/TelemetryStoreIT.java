@@ -92,6 +92,11 @@ class TelemetryStoreIT {
         runJobOverAllTelemetry("telemetry-store-it");
 
         // then
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, postgres.username(), postgres.password());
+             Statement statement = connection.createStatement()) {
+            assertThat(TelemetrySchema.timescale(statement)).as("this PostgreSQL ships no TimescaleDB")
+                    .isEqualTo(TelemetrySchema.Timescale.ABSENT);
+        }
         assertThat(query("SELECT version, layout FROM telemetry.schema_version ORDER BY version"))
                 .as("the plain PostgreSQL layout ran")
                 .containsExactly(tuple(1, "PLAIN_POSTGRESQL"), tuple(2, "PLAIN_POSTGRESQL"),

@@ -50,6 +50,14 @@ public final class Telemetry {
                 null, new DeviceOccurrence(name, reason, code, null));
     }
 
+    /** A discrete charger event, e.g. {@code TRANSACTION_STARTED}, at {@code T0 + seconds}. */
+    public static DeviceEvent chargerEvent(String deviceId, long seconds, String name) {
+        Instant ts = T0.plusSeconds(seconds);
+        return new DeviceEvent(eventId(deviceId, ts, name), deviceId, DeviceType.EV_CHARGER, CHARGER_MODEL,
+                Protocol.OCPP16, EventKind.EVENT, ts, ts.plusMillis(150), Map.of(),
+                null, new DeviceOccurrence(name, null, null, null));
+    }
+
     /** A charger HEARTBEAT at {@code T0 + seconds}. */
     public static DeviceEvent chargerHeartbeat(String deviceId, long seconds) {
         Instant ts = T0.plusSeconds(seconds);

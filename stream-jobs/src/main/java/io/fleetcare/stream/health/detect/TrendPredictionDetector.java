@@ -10,6 +10,7 @@ import io.fleetcare.stream.rules.TrendRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +35,10 @@ import org.apache.flink.util.Collector;
  * {@link MaintenanceRequest.Kind#PREVENTIVE} request naming the predicted time; ids derive from
  * device, rule and the device time of the reading that raised. While the episode is open nothing
  * more is emitted; it clears as soon as a fit of at least {@code minPoints} readings no longer
- * reaches the limit within the horizon (whatever its R²), or when the window empties because the
- * device stopped sending the metric.
+ * reaches the limit within {@value #CLEAR_HORIZON_FACTOR} x the horizon (whatever its R²), or when
+ * the window empties because the device stopped sending the metric. The wider clearing horizon is
+ * the hysteresis: a projection that hovers around the horizon keeps one episode (and one request)
+ * instead of clearing and raising a new one with every reading.
  *
  * <p>Out-of-order readings are placed in time order; one older than the window behind the
  * watermark is ignored. A single event-time timer per device, at the newest reading plus the
@@ -44,6 +47,11 @@ import org.apache.flink.util.Collector;
 public class TrendPredictionDetector extends KeyedProcessFunction<String, DeviceEvent, Alert> {
 
     private static final long serialVersionUID = 1L;
+
+    /** An open episode clears once the projection misses the limit within this many horizons. */
+    static final int CLEAR_HORIZON_FACTOR = 2;
+
+    private static final Comparator<Evidence> BY_TIME = Comparator.comparing(Evidence::ts);
 
     private final List<TrendRule> rules;
     private final int evidenceLimit;
@@ -85,12 +93,12 @@ public class TrendPredictionDetector extends KeyedProcessFunction<String, Device
         }
         TrendWindow window = windows.get(rule.id());
         List<Evidence> readings = new ArrayList<>(window == null ? List.of() : window.readings());
-        if (readings.stream().anyMatch(r -> r.ts().equals(reading.ts()))) {
+        int position = Collections.binarySearch(readings, reading, BY_TIME);
+        if (position >= 0) {
             return;
         }
         Instant previousNewest = readings.isEmpty() ? null : window.newest();
-        readings.add(reading);
-        readings.sort(Comparator.comparing(Evidence::ts));
+        readings.add(-position - 1, reading);
         Instant newest = readings.get(readings.size() - 1).ts();
         readings.removeIf(r -> !r.ts().plus(rule.window()).isAfter(newest));
         Instant episodeStart = window == null ? null : window.episodeStart();
@@ -98,6 +106,7 @@ public class TrendPredictionDetector extends KeyedProcessFunction<String, Device
         if (readings.size() >= rule.minPoints()) {
             TrendFit fit = TrendFit.of(readings, rule);
             boolean crosses = fit.crossesWithin(newest, rule.horizon());
+            boolean stillHeading = fit.crossesWithin(newest, rule.horizon().multipliedBy(CLEAR_HORIZON_FACTOR));
             List<Evidence> evidence = newestOf(readings);
             boolean spanned = !Duration.between(readings.get(0).ts(), newest).minus(rule.minSpan()).isNegative();
             if (episodeStart == null && crosses && spanned && fit.r2() >= rule.minR2()) {
@@ -105,7 +114,7 @@ public class TrendPredictionDetector extends KeyedProcessFunction<String, Device
                 Alert alert = raised(rule, event, episodeStart, fit, readings.size(), evidence);
                 out.collect(alert);
                 ctx.output(DetectorOutputs.MAINTENANCE_REQUESTS, request(rule, event, alert, fit, evidence));
-            } else if (episodeStart != null && !crosses) {
+            } else if (episodeStart != null && !stillHeading) {
                 out.collect(cleared(rule, ctx.getCurrentKey(), event.deviceType(), event.model(), episodeStart,
                         reading.ts(), describe(rule, fit, readings.size()), evidence));
                 episodeStart = null;

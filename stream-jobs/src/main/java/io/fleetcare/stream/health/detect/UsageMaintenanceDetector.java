@@ -31,8 +31,10 @@ import org.apache.flink.util.Collector;
  * interval index, so a replay from the same start yields the same ids.
  *
  * <p>Energy is the sum of the increases of every {@code connector.N.energy_wh} register between
- * consecutive readings in device time; a register that goes down was reset, and its new value
- * counts as energy delivered since the reset. A reading older than the newest one of its register
+ * consecutive readings in device time. A register that falls below half its last value was reset,
+ * and its new value counts as energy delivered since the reset; a smaller fall is rounding (OCPP's
+ * {@code meterStart} is whole Wh while MeterValues may carry fractions) and is ignored, the last
+ * value staying the base of the next increase. A reading older than the newest one of its register
  * is ignored (its energy is in the later increase). Plug cycles count {@code TRANSACTION_STARTED}
  * events; duplicates are dropped before the detector. The counters are kept for as long as the
  * job runs (one small entry per device and rule), without timers.
@@ -42,6 +44,8 @@ public class UsageMaintenanceDetector extends KeyedProcessFunction<String, Devic
     private static final long serialVersionUID = 1L;
     private static final Pattern ENERGY_REGISTER = Pattern.compile("connector\\.\\d+\\.energy_wh");
     static final String PLUG_IN_EVENT = "TRANSACTION_STARTED";
+    /** A register reading below this fraction of the last one means the register was reset. */
+    static final double RESET_FRACTION = 0.5;
 
     private final List<UsageRule> rules;
 
@@ -89,6 +93,9 @@ public class UsageMaintenanceDetector extends KeyedProcessFunction<String, Devic
                 if (last != null && !event.deviceTs().isAfter(last.ts())) {
                     continue;
                 }
+                if (last != null && value < last.value() && value >= last.value() * RESET_FRACTION) {
+                    continue;
+                }
                 if (last != null) {
                     used += value >= last.value() ? value - last.value() : Math.max(0, value);
                 }
@@ -106,7 +113,7 @@ public class UsageMaintenanceDetector extends KeyedProcessFunction<String, Devic
     private static MaintenanceRequest request(UsageRule rule, DeviceEvent event, Instant since, long interval,
                                               double used) {
         String amount = String.format(Locale.ROOT, "%.0f", rule.every() * interval);
-        String problem = "Maintenance " + interval + " is due: more than " + amount + " " + rule.unit()
+        String problem = "Maintenance " + interval + " is due: at least " + amount + " " + rule.unit()
                 + " since " + since + " (rule " + rule.id() + ", every "
                 + String.format(Locale.ROOT, "%.0f", rule.every()) + " " + rule.unit() + ")"
                 + (rule.description().isBlank() ? "" : ": " + rule.description());

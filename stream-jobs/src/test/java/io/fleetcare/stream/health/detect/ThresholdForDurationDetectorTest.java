@@ -192,6 +192,24 @@ class ThresholdForDurationDetectorTest {
     }
 
     @Test
+    void forgetsThePendingEpisodeOfADeviceSilentForTheRetentionPeriod() throws Exception {
+        // given: a pending episode, then seven days without a reading from the box
+        var detector = detector(CPU_OVERHEAT);
+        detector.setStateTtlProcessingTime(0);
+        feed(detector, stbCpuTemp(BOX, 0, 90));
+        detector.setStateTtlProcessingTime(Duration.ofDays(7).toMillis());
+
+        // when: the box comes back hot
+        feed(detector, stbCpuTemp(BOX, Duration.ofDays(8).toSeconds(), 90));
+
+        // then: a new episode starts instead of raising on the forgotten one
+        assertThat(alerts(detector)).isEmpty();
+        feed(detector, stbCpuTemp(BOX, Duration.ofDays(8).toSeconds() + 60, 90));
+        assertThat(alerts(detector)).singleElement().extracting(Alert::episodeStart)
+                .isEqualTo(T0.plus(Duration.ofDays(8)));
+    }
+
+    @Test
     void givesTheSameIdsWhenTheSameTelemetryIsProcessedAgain() throws Exception {
         // given
         List<DeviceEvent> telemetry = Stream.of(0, 15, 30, 45, 60, 75, 90, 105, 120)

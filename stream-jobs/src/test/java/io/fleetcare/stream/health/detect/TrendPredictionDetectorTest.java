@@ -102,13 +102,14 @@ class TrendPredictionDetectorTest {
     }
 
     @Test
-    void clearsWhenTheProjectionNoLongerReachesTheLimitWithinTheHorizon() throws Exception {
+    void clearsWhenTheProjectionNoLongerReachesTheLimitWithinTwiceTheHorizon() throws Exception {
         // given
         DetectorHarness detector = detector();
         detector.feed(falling(0), falling(1), falling(2), falling(3), falling(4));
 
-        // when: the box frees its memory again (e.g. after a restart)
-        detector.feed(stbMemory(BOX, 5 * TEN_MINUTES, 200));
+        // when: the box frees its memory again (e.g. after a restart): the first reading only flattens
+        // the line, the second turns it away from the limit
+        detector.feed(stbMemory(BOX, 5 * TEN_MINUTES, 200), stbMemory(BOX, 6 * TEN_MINUTES, 210));
 
         // then
         Instant raisedAt = T0.plusSeconds(4 * TEN_MINUTES);
@@ -116,7 +117,31 @@ class TrendPredictionDetectorTest {
                 .containsExactly(Alert.State.RAISED, Alert.State.CLEARED);
         Alert cleared = detector.alerts().get(1);
         assertThat(cleared.alertId()).isEqualTo(EpisodeIds.alertId(BOX, "stb.memory-exhaustion", raisedAt));
-        assertThat(cleared.ts()).isEqualTo(T0.plusSeconds(5 * TEN_MINUTES));
+        assertThat(cleared.ts()).isEqualTo(T0.plusSeconds(6 * TEN_MINUTES));
+        assertThat(detector.requests()).hasSize(1);
+    }
+
+    @Test
+    void doesNotFlapWhileTheProjectionHoversJustBeyondTheHorizon() throws Exception {
+        // given: 1 MB per 10 minutes down from 200 MB, 20 MB about 29 h ahead: raised
+        DetectorHarness detector = detector();
+        detector.feed(stbMemory(BOX, 0, 200), stbMemory(BOX, TEN_MINUTES, 199), stbMemory(BOX, 2 * TEN_MINUTES, 198),
+                stbMemory(BOX, 3 * TEN_MINUTES, 197), stbMemory(BOX, 4 * TEN_MINUTES, 196));
+        assertThat(detector.alerts()).singleElement().extracting(Alert::state).isEqualTo(Alert.State.RAISED);
+
+        // when: a higher reading flattens the line; 20 MB is now about 58 h ahead, beyond the 48 h horizon
+        detector.feed(stbMemory(BOX, 5 * TEN_MINUTES, 198.5));
+
+        // then: one episode, one request, no clear
+        assertThat(detector.alerts()).singleElement().extracting(Alert::state).isEqualTo(Alert.State.RAISED);
+        assertThat(detector.requests()).hasSize(1);
+
+        // when: memory is freed, the line no longer heads for the limit
+        detector.feed(stbMemory(BOX, 6 * TEN_MINUTES, 230), stbMemory(BOX, 7 * TEN_MINUTES, 240));
+
+        // then
+        assertThat(detector.alerts()).extracting(Alert::state)
+                .containsExactly(Alert.State.RAISED, Alert.State.CLEARED);
         assertThat(detector.requests()).hasSize(1);
     }
 

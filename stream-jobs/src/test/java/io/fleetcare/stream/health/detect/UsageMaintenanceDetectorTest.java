@@ -58,7 +58,7 @@ class UsageMaintenanceDetectorTest {
         assertThat(request.alertId()).isNull();
         assertThat(request.predictedAt()).isNull();
         assertThat(request.detectedAt()).isEqualTo(T0.plusSeconds(240));
-        assertThat(request.problem()).isEqualTo("Maintenance 1 is due: more than 1000 Wh since " + T0
+        assertThat(request.problem()).isEqualTo("Maintenance 1 is due: at least 1000 Wh since " + T0
                 + " (rule charger.energy-service, every 1000 Wh): inspect contactors");
         assertThat(request.evidence()).singleElement().extracting(e -> e.value()).isEqualTo(1100.0);
         assertThat(detector.alerts()).isEmpty();
@@ -80,6 +80,28 @@ class UsageMaintenanceDetectorTest {
     }
 
     @Test
+    void opensTheRequestExactlyWhenTheCountReachesTheIntervalAndNotJustBefore() throws Exception {
+        // given
+        DetectorHarness detector = detector(ENERGY);
+        detector.feed(energy(0, 1, 0), energy(60, 1, 999));
+        assertThat(detector.requests()).isEmpty();
+
+        // when: the count reaches 1 000 Wh, then stays below 2 000 Wh
+        detector.feed(energy(120, 1, 1_000), energy(180, 1, 1_999));
+
+        // then
+        assertThat(detector.requests()).singleElement()
+                .satisfies(r -> assertThat(r.detectedAt()).isEqualTo(T0.plusSeconds(120)));
+
+        // when: it reaches 2 000 Wh
+        detector.feed(energy(240, 1, 2_000));
+
+        // then
+        assertThat(detector.requests()).extracting(MaintenanceRequest::detectedAt)
+                .containsExactly(T0.plusSeconds(120), T0.plusSeconds(240));
+    }
+
+    @Test
     void countsTheNewValueOfARegisterThatWasResetAndIgnoresOutOfOrderReadings() throws Exception {
         // given
         DetectorHarness detector = detector(ENERGY);
@@ -92,6 +114,26 @@ class UsageMaintenanceDetectorTest {
         assertThat(detector.requests()).singleElement()
                 .satisfies(r -> assertThat(r.detectedAt()).isEqualTo(T0.plusSeconds(240)))
                 .satisfies(r -> assertThat(r.evidence().get(0).value()).isEqualTo(1100.0));
+    }
+
+    @Test
+    void aRegisterThatFallsByRoundingIsNotTakenForAReset() throws Exception {
+        // given: MeterValues with a fraction, then meterStart of the next session in whole Wh
+        DetectorHarness detector = detector(ENERGY);
+        detector.feed(energy(0, 1, 1_200_000.6), energy(60, 1, 1_200_000));
+
+        // when: the session delivers 900.4 Wh
+        detector.feed(energy(120, 1, 1_200_901));
+
+        // then: nothing near the 1.2 MWh a reset would have counted
+        assertThat(detector.requests()).isEmpty();
+
+        // when: 99.6 Wh more reach 1 000 Wh
+        detector.feed(energy(180, 1, 1_201_000.6));
+
+        // then
+        assertThat(detector.requests()).singleElement()
+                .satisfies(r -> assertThat(r.evidence().get(0).value()).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(1e-6)));
     }
 
     @Test
