@@ -45,6 +45,7 @@ class EndpointAccessIT {
     private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
     private static final Set<Role> DISPATCH = EnumSet.of(Role.NOC_OPERATOR, Role.SERVICE_MANAGER, Role.ADMIN);
     private static final Set<Role> MANAGEMENT = EnumSet.of(Role.SERVICE_MANAGER, Role.ADMIN);
+    private static final Set<Role> RECORD_READERS = EnumSet.of(Role.FIELD_ENGINEER, Role.SERVICE_MANAGER, Role.ADMIN);
 
     /** "METHOD path template" as the OpenAPI document names it -> the roles that may call it. */
     private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
@@ -61,14 +62,36 @@ class EndpointAccessIT {
             Map.entry("POST /api/alerts/{alertId}/ticket", DISPATCH),
             Map.entry("GET /api/devices/{deviceId}/commands", EVERY_ROLE),
             Map.entry("POST /api/devices/{deviceId}/commands", EVERY_ROLE),
-            Map.entry("GET /api/devices/{deviceId}/commands/{commandId}", EVERY_ROLE));
+            Map.entry("GET /api/devices/{deviceId}/commands/{commandId}", EVERY_ROLE),
+            Map.entry("GET /api/devices", EVERY_ROLE),
+            Map.entry("POST /api/devices", MANAGEMENT),
+            Map.entry("GET /api/devices/{deviceId}", EVERY_ROLE),
+            Map.entry("POST /api/devices/{deviceId}/components", MANAGEMENT),
+            Map.entry("GET /api/devices/{deviceId}/warranty", EVERY_ROLE),
+            Map.entry("GET /api/devices/{deviceId}/history", RECORD_READERS),
+            Map.entry("GET /api/devices/{deviceId}/brief", RECORD_READERS),
+            Map.entry("GET /api/customers", MANAGEMENT),
+            Map.entry("POST /api/customers", MANAGEMENT),
+            Map.entry("GET /api/customers/{customerId}", EVERY_ROLE),
+            Map.entry("POST /api/customers/{customerId}/contacts", MANAGEMENT),
+            Map.entry("GET /api/repairs", RECORD_READERS),
+            Map.entry("POST /api/repairs", EnumSet.of(Role.FIELD_ENGINEER)),
+            Map.entry("GET /api/repairs/{recordId}", RECORD_READERS),
+            Map.entry("POST /api/repairs/{recordId}/amendments", EnumSet.of(Role.SERVICE_MANAGER)),
+            Map.entry("GET /api/parts", RECORD_READERS),
+            Map.entry("POST /api/parts", MANAGEMENT),
+            Map.entry("GET /api/parts/{partId}", RECORD_READERS),
+            Map.entry("POST /api/parts/{partId}/movements", EnumSet.of(Role.SERVICE_MANAGER)));
 
     /** Harmless values for path parameters: unknown ids, so an allowed caller gets 404 (or 200 on an empty list). */
     private static final Map<String, String> PATH_VALUES = Map.of(
             "number", "TK-1999-999999",
             "alertId", "acl-unknown-alert",
             "deviceId", "acl-unknown-device",
-            "commandId", "00000000-0000-0000-0000-000000000000");
+            "commandId", "00000000-0000-0000-0000-000000000000",
+            "customerId", "999999999",
+            "recordId", "999999999",
+            "partId", "999999999");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -161,7 +184,7 @@ class EndpointAccessIT {
         assertThat(path).as("a path parameter without a harmless value in PATH_VALUES").doesNotContain("{");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root.toString()).resolve(path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json, text/event-stream");
+                .header("Accept", "application/json, application/problem+json, text/event-stream, text/html");
         if (method.equals("GET")) {
             request.GET();
         } else {

@@ -1,5 +1,6 @@
 package io.fleetcare.api.ticket;
 
+import io.fleetcare.api.customer.CustomerTier;
 import io.fleetcare.api.ticket.sla.SlaDueTimes;
 import io.fleetcare.api.ticket.sla.SlaMilestones;
 import io.fleetcare.events.DeviceType;
@@ -133,7 +134,7 @@ public class Ticket {
 
     /**
      * Registers a case that telemetry opened on its own: status {@link TicketStatus#REGISTERED}, channel
-     * {@link TicketChannel#TELEMETRY}, priority from the severity.
+     * {@link TicketChannel#TELEMETRY}, priority from the severity and the owner's tier.
      *
      * @param number   the case's number, see {@link TicketNumber}; never null
      * @param deviceId never null
@@ -144,18 +145,20 @@ public class Ticket {
      * @param problem  one-line description; never null
      * @param openedAt when the case was registered; never null
      * @param due      the service-level due times computed from {@code openedAt}; never null
+     * @param ownerTier the tier of the customer who owns the device; null when none is known
      */
     public static Ticket registerFromTelemetry(String number, String deviceId, DeviceType deviceType, String model,
-            String ruleId, Severity severity, String problem, Instant openedAt, SlaDueTimes due) {
+            String ruleId, Severity severity, String problem, Instant openedAt, SlaDueTimes due,
+            CustomerTier ownerTier) {
         Ticket t = registered(number, TicketChannel.TELEMETRY, deviceId, deviceType, model, severity, problem,
-                openedAt, due);
+                openedAt, due, ownerTier);
         t.ruleId = ruleId;
         return t;
     }
 
     /**
      * Registers a case that a person took in by phone, e-mail or web: status {@link TicketStatus#REGISTERED},
-     * no rule, priority from the severity.
+     * no rule, priority from the severity and the owner's tier.
      *
      * @param number       the case's number, see {@link TicketNumber}; never null
      * @param channel      how the case arrived; never null and never {@link TicketChannel#TELEMETRY}
@@ -168,22 +171,25 @@ public class Ticket {
      * @param openedAt     when the case was registered; never null
      * @param due          the service-level due times computed from {@code openedAt}; its complaint clock is
      *                     set exactly when the case is a complaint; never null
+     * @param ownerTier    the tier of the customer who owns the device; null when none is known
      * @throws IllegalArgumentException when the channel is {@link TicketChannel#TELEMETRY}
      */
     public static Ticket registerByPerson(String number, TicketChannel channel, String deviceId,
             DeviceType deviceType, String model, Severity severity, String problem, String registeredBy,
-            Instant openedAt, SlaDueTimes due) {
+            Instant openedAt, SlaDueTimes due, CustomerTier ownerTier) {
         if (channel == TicketChannel.TELEMETRY) {
             throw new IllegalArgumentException("a person registers tickets by phone, e-mail or web, not telemetry");
         }
-        Ticket t = registered(number, channel, deviceId, deviceType, model, severity, problem, openedAt, due);
+        Ticket t = registered(number, channel, deviceId, deviceType, model, severity, problem, openedAt, due,
+                ownerTier);
         t.registeredBy = registeredBy;
         t.complaint = due.complaintVerifyBy() != null;
         return t;
     }
 
     private static Ticket registered(String number, TicketChannel channel, String deviceId, DeviceType deviceType,
-            String model, Severity severity, String problem, Instant openedAt, SlaDueTimes due) {
+            String model, Severity severity, String problem, Instant openedAt, SlaDueTimes due,
+            CustomerTier ownerTier) {
         Ticket t = new Ticket();
         t.number = number;
         t.status = TicketStatus.REGISTERED;
@@ -192,7 +198,7 @@ public class Ticket {
         t.deviceType = deviceType;
         t.model = model;
         t.severity = severity;
-        t.priority = TicketPriority.fromSeverity(severity);
+        t.priority = TicketPriority.of(severity, ownerTier);
         t.problem = problem;
         t.openedAt = openedAt;
         t.statusChangedAt = openedAt;

@@ -1,5 +1,6 @@
 package io.fleetcare.api.ticket;
 
+import io.fleetcare.api.customer.CustomerArchive;
 import io.fleetcare.api.ticket.sla.SlaPolicy;
 import io.fleetcare.events.MaintenanceRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,6 +41,9 @@ public class TicketIntake {
 
     @Inject
     SlaPolicy slaPolicy;
+
+    @Inject
+    CustomerArchive customers;
 
     @Inject
     Clock clock;
@@ -91,7 +95,7 @@ public class TicketIntake {
         String number = TicketNumber.format(openedAt, tickets.nextNumberSequence());
         Ticket ticket = Ticket.registerFromTelemetry(number, request.deviceId(), request.deviceType(),
                 request.model(), request.ruleId(), request.severity(), request.problem(), openedAt,
-                slaPolicy.dueTimes(openedAt, false));
+                slaPolicy.dueTimes(openedAt, false), customers.tierOfOwner(request.deviceId()).orElse(null));
         tickets.persist(ticket);
         return ticket;
     }

@@ -1,6 +1,7 @@
 package io.fleetcare.api.ticket;
 
 import io.fleetcare.api.account.Caller;
+import io.fleetcare.api.customer.CustomerArchive;
 import io.fleetcare.api.ticket.sla.SlaPolicy;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
@@ -27,6 +28,9 @@ public class TicketRegistration {
 
     @Inject
     SlaPolicy slaPolicy;
+
+    @Inject
+    CustomerArchive customers;
 
     @Inject
     Clock clock;
@@ -58,7 +62,8 @@ public class TicketRegistration {
         String number = TicketNumber.format(now, tickets.nextNumberSequence());
         Ticket ticket = Ticket.registerByPerson(number, registered.channel(), registered.deviceId(),
                 registered.deviceType(), registered.model(), registered.severity(), registered.problem(),
-                caller.username(), now, slaPolicy.dueTimes(now, registered.complaint()));
+                caller.username(), now, slaPolicy.dueTimes(now, registered.complaint()),
+                customers.tierOfOwner(registered.deviceId()).orElse(null));
         tickets.persist(ticket);
         LOG.infof("Registered ticket %s (%s, %s) for device %s by %s", number, registered.channel(),
                 registered.severity(), registered.deviceId(), caller.username());

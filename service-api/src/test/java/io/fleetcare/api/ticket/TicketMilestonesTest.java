@@ -72,6 +72,6 @@ class TicketMilestonesTest {
         SlaDueTimes due = new SlaDueTimes(OPENED.plus(Duration.ofHours(24)), OPENED.plus(Duration.ofHours(12)),
                 OPENED.plus(Duration.ofHours(24)), OPENED.plus(Duration.ofDays(14)), null);
         return Ticket.registerByPerson("TK-2026-000042", TicketChannel.PHONE, "STB-0042", DeviceType.SET_TOP_BOX,
-                null, Severity.MAJOR, "no picture", "noc", OPENED, due);
+                null, Severity.MAJOR, "no picture", "noc", OPENED, due, null);
     }
 }

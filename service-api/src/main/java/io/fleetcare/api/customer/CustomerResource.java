@@ -1,0 +1,121 @@
+package io.fleetcare.api.customer;
+
+import io.fleetcare.api.account.Caller;
+import io.fleetcare.api.account.Role;
+import io.fleetcare.api.problem.InvalidRequestException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The customer archive over HTTP: {@code /api/customers}. Service managers and administrators register and list
+ * customers; every role reads one entry, class-1 fields withheld from the NOC and engineers. There is no update
+ * and no delete: an entry once written is never changed (seed 000 §3.7.4) and is kept three years (§3.7.2).
+ */
+@Path("/api/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.Names.SERVICE_MANAGER, Role.Names.ADMIN})
+@Tag(name = "Customers")
+public class CustomerResource {
+
+    @Inject
+    CustomerArchive archive;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enter a customer in the archive", description = "Answers 201 with the entry and its Location.")
+    public Response register(@NotNull @Valid CustomerRegistrationRequest body, @Context UriInfo uri) {
+        List<NewContact> contacts = body.contacts() == null ? List.of()
+                : body.contacts().stream().map(ContactRequest::toContact).toList();
+        String address = body.address() == null || body.address().isBlank() ? null : body.address().strip();
+        CustomerView customer = archive.register(body.name().strip(), parseTier(body.tier()), address, contacts,
+                caller());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(customer.customerId())).build())
+                .entity(customer).build();
+    }
+
+    @GET
+    @Operation(summary = "Customers by id, optionally of one tier")
+    public List<CustomerView> search(@QueryParam("tier") String tier,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return archive.search(tier == null || tier.isBlank() ? null : parseTier(tier), limit);
+    }
+
+    @GET
+    @Path("{customerId}")
+    @RolesAllowed({Role.Names.NOC_OPERATOR, Role.Names.FIELD_ENGINEER, Role.Names.SERVICE_MANAGER, Role.Names.ADMIN})
+    @Operation(summary = "One customer",
+            description = "Address, contacts and devices owned (class 1) only for service managers and administrators.")
+    public CustomerView get(@PathParam("customerId") String customerId) {
+        return archive.get(parseId(customerId), caller());
+    }
+
+    @POST
+    @Path("{customerId}/contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a contact person", description = "Answers 201 with the contact; 404 for an unknown customer.")
+    public Response addContact(@PathParam("customerId") String customerId, @NotNull @Valid ContactRequest body,
+            @Context UriInfo uri) {
+        long id = parseId(customerId);
+        CustomerView.Contact contact = archive.addContact(id, body.toContact(), caller());
+        return Response.created(uri.getBaseUriBuilder().path("api/customers").path(Long.toString(id)).build())
+                .entity(contact).build();
+    }
+
+    private Caller caller() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (identity.hasRole(role.name())) {
+                roles.add(role);
+            }
+        }
+        return new Caller(identity.getPrincipal().getName(), roles);
+    }
+
+    private static long parseId(String value) {
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like any id the archive does not hold
+        }
+        throw new CustomerNotFoundException(value);
+    }
+
+    private static CustomerTier parseTier(String value) {
+        try {
+            return CustomerTier.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("Unknown tier '" + value + "'; expected one of "
+                    + Arrays.toString(CustomerTier.values()) + ".");
+        }
+    }
+}
