@@ -30,24 +30,7 @@ record FleetOptions(String mqttUri, URI ocppBaseUri, Map<String, String> secrets
     }
 
     static FleetOptions parse(String[] args) throws Invalid {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (!name.startsWith("--")) {
-                throw new Invalid("unexpected argument " + name);
-            }
-            String value;
-            int equals = name.indexOf('=');
-            if (equals > 0) {
-                value = name.substring(equals + 1);
-                name = name.substring(0, equals);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new Invalid(name + " needs a value");
-            }
-            values.put(name, value);
-        }
+        Map<String, String> values = options(args);
         String mqtt = values.remove("--mqtt");
         String ocpp = values.remove("--ocpp");
         String credentials = values.remove("--credentials");
@@ -83,7 +66,37 @@ record FleetOptions(String mqttUri, URI ocppBaseUri, Map<String, String> secrets
                 setTopBoxes, chargers, overheating, suddenFaults, seed, interval, duration);
     }
 
-    private static int number(String value, String name, int fallback) throws Invalid {
+    /** {@code --name value} and {@code --name=value} pairs, in order; a bare word or a name without value is refused. */
+    static Map<String, String> options(String[] args) throws Invalid {
+        return options(args, java.util.Set.of());
+    }
+
+    /** Like {@link #options(String[])}; the {@code flags} take no value and map to {@code "true"}. */
+    static Map<String, String> options(String[] args, java.util.Set<String> flags) throws Invalid {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!name.startsWith("--")) {
+                throw new Invalid("unexpected argument " + name);
+            }
+            String value;
+            int equals = name.indexOf('=');
+            if (flags.contains(name)) {
+                value = "true";
+            } else if (equals > 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new Invalid(name + " needs a value");
+            }
+            values.put(name, value);
+        }
+        return values;
+    }
+
+    static int number(String value, String name, int fallback) throws Invalid {
         if (value == null) {
             return fallback;
         }
@@ -98,7 +111,11 @@ record FleetOptions(String mqttUri, URI ocppBaseUri, Map<String, String> secrets
         }
     }
 
-    private static Duration duration(String value) throws Invalid {
+    static Duration duration(String value) throws Invalid {
+        return duration(value, "--duration");
+    }
+
+    static Duration duration(String value, String name) throws Invalid {
         if (value == null) {
             return null;
         }
@@ -106,11 +123,11 @@ record FleetOptions(String mqttUri, URI ocppBaseUri, Map<String, String> secrets
             return value.startsWith("P") || value.startsWith("p") ? Duration.parse(value)
                     : Duration.ofSeconds(Long.parseLong(value));
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new Invalid("--duration must be seconds or ISO-8601 (PT10M), not " + value);
+            throw new Invalid(name + " must be seconds or ISO-8601 (PT10M), not " + value);
         }
     }
 
-    private static Map<String, String> secrets(Path file) throws Invalid {
+    static Map<String, String> secrets(Path file) throws Invalid {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);

@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The simulator's command line: {@code simulate fleet ...} runs set-top boxes over MQTT and chargers over
- * OCPP 1.6J against a running platform until Ctrl-C or {@code --duration}.
+ * OCPP 1.6J against a running platform until Ctrl-C or {@code --duration}; {@code simulate scenario ...} lists
+ * and runs the fault scenarios with their expected outcomes; {@code simulate load ...} measures rate and
+ * latencies with thousands of devices.
  */
 public final class Simulate {
 
@@ -19,9 +21,19 @@ public final class Simulate {
             usage: java -cp <classpath> io.fleetcare.simulator.Simulate <command> [options]
 
             commands:
-              fleet     run simulated set-top boxes (MQTT) and chargers (OCPP 1.6J) until Ctrl-C or --duration,
-                        printing sent/failed counts every 10 s
-              --help    print this text
+              fleet             run simulated set-top boxes (MQTT) and chargers (OCPP 1.6J) until Ctrl-C or
+                                --duration, printing sent/failed counts every 10 s
+              scenario list     the shipped fault scenarios
+              scenario rules    print the detection rules the shipped scenarios are written for (start the
+                                platform with them: --rules FILE)
+              scenario devices  print "id kind protocol model" of every device of the chosen scenarios, to
+                                register them with the platform
+              scenario run      drive the chosen scenarios against a running platform, poll its API, and exit
+                                1 listing every expectation not met and every unexpected alert or ticket
+              load              thousands of chargers and set-top boxes at a given message rate for a duration;
+                                prints the achieved rate, send errors and (with --api) fault-to-alert and
+                                fault-to-ticket latency p50/p99
+              --help            print this text
 
             fleet options:
               --mqtt URI             MQTT broker of the set-top boxes, e.g. tcp://localhost:1883
@@ -39,7 +51,39 @@ public final class Simulate {
                                      max(1, MS/1000) s (default 1000)
               --duration D           seconds or ISO-8601 (PT10M); default: until Ctrl-C
 
-            exit status: 0 done, 1 a device could not connect, 2 bad command line
+            scenario options (devices, run):
+              --all | --name N[,N..] | --file F
+                                     all shipped scenarios, some by name, or a scenario file (YAML)
+            scenario run options:
+              --api URL              the service API, e.g. http://localhost:8080
+              --user U               a personal API account that may read alerts and tickets
+              --password P           its password (default: environment variable FLEETCARE_API_PASSWORD)
+              --credentials FILE     properties file deviceId=secret for every device of the scenarios
+              --mqtt URI             the broker (needed when a scenario has set-top boxes)
+              --ocpp URI             the OCPP base URL (needed when a scenario has chargers over OCPP16)
+              --coap URI             the gateway's CoAP DTLS endpoint, e.g. coaps://127.0.0.1:5684 (needed when a
+                                     scenario has set-top boxes over COAP; pre-shared key = the device's secret)
+              --modbus-devices FILE  the gateway's Modbus devices file (YAML): each Modbus charger of the scenarios
+                                     listens on 127.0.0.1 at the port given there, for the gateway to poll
+              --sequential           one scenario after the other (default: all at once; each has its own devices)
+
+            load options:
+              --chargers N           chargers LD-CP-00001.. over OCPP 1.6J (needs --ocpp)
+              --set-top-boxes M      set-top boxes LD-STB-00001.. over MQTT (needs --mqtt); one MQTT client each
+              --rate R               messages per second of the whole fleet (each device every (N+M)/R s;
+                                     chargers round to whole seconds)
+              --duration D           how long to send once all are connected: seconds or ISO-8601
+              --credentials FILE     deviceId=secret for every device
+              --api URL --user U --password P
+                                     measure latencies of --faults devices (default 20 with --api): chargers
+                                     report a passing GroundFailure, set-top boxes a DECODER_HANG error
+              --connect-at-once C    devices connecting at the same time while the fleet comes up (default 32)
+              --seed S               picks the faulty devices and the signals (default 1)
+              --settle D             how long to wait for the faults' alerts and tickets after the run (default 120 s)
+
+            exit status: 0 done (scenario run: every scenario passed), 1 a device could not connect or a scenario
+            failed, 2 bad command line
+            No SLF4J binding ships with the simulator: put one on the classpath to see the devices' log.
             """;
 
     private Simulate() {
@@ -57,6 +101,30 @@ public final class Simulate {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
+        }
+        if (args[0].equals("scenario")) {
+            if (List.of(args).contains("--help")) {
+                out.print(USAGE);
+                return 0;
+            }
+            try {
+                return ScenarioCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            } catch (FleetOptions.Invalid e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+        }
+        if (args[0].equals("load")) {
+            if (List.of(args).contains("--help")) {
+                out.print(USAGE);
+                return 0;
+            }
+            try {
+                return LoadCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            } catch (FleetOptions.Invalid e) {
+                err.println(e.getMessage());
+                return 2;
+            }
         }
         if (!args[0].equals("fleet")) {
             err.println("unknown command " + args[0] + "\n");

@@ -40,6 +40,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPlatform.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     static final String DATABASE = "fleetcare";
+    /** File in the data directory with {@code deviceId=secret} of the extra devices of the options. */
+    static final String EXTRA_DEVICE_CREDENTIALS = "device-credentials.properties";
+    /** How often the gateway polls the Modbus devices among the extra devices (scenarios report every second). */
+    static final Duration MODBUS_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PlatformOptions options;
@@ -52,6 +56,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private int apiPort;
     private int gatewayPort;
     private int coapPort;
+    private int coapDtlsPort;
+    private final Map<String, Integer> modbusPorts = new java.util.LinkedHashMap<>();
     private String jdbcUrl;
     private String postgresUser;
     private String postgresPassword;
@@ -90,8 +96,32 @@ public final class EmbeddedPlatform implements AutoCloseable {
         List<String> chargerIds = FleetPlan.chargerIds(options.chargers());
         List<String> allIds = new ArrayList<>(deviceIds);
         allIds.addAll(chargerIds);
+        Map<String, String> chargerModels = new java.util.LinkedHashMap<>();
+        chargerIds.forEach(id -> chargerModels.put(id, ChargerSpec.DEFAULT_MODEL));
+        List<String> brokerDevices = new ArrayList<>(deviceIds);
+        List<String> coapDevices = new ArrayList<>();
+        Map<String, String> modbusModels = new java.util.LinkedHashMap<>();
+        for (PlatformOptions.ExtraDevice extra : options.extraDevices()) {
+            allIds.add(extra.id());
+            switch (extra.protocol()) {
+                case OCPP16 -> chargerModels.put(extra.id(), extra.model());
+                case MODBUS -> modbusModels.put(extra.id(), extra.model());
+                case COAP -> coapDevices.add(extra.id());
+                case MQTT -> brokerDevices.add(extra.id());
+            }
+        }
         secrets = PlatformSecrets.loadOrCreate(data, allIds);
-        Path chargerFile = writeChargerFile(data.resolve("gateway"), chargerIds);
+        Path chargerFile = writeChargerFile(data.resolve("gateway"), chargerModels);
+        modbusModels.keySet().forEach(id -> modbusPorts.put(id, FreePorts.pick()));
+        Path modbusDevicesFile = modbusPorts.isEmpty() ? null
+                : GatewayDeviceFiles.writeModbusDevices(data.resolve("gateway"), modbusModels, modbusPorts::get,
+                        MODBUS_POLL_INTERVAL);
+        Path coapKeysFile = coapDevices.isEmpty() ? null
+                : GatewayDeviceFiles.writeCoapKeys(data.resolve("gateway"), coapDevices, secrets::deviceSecret);
+        if (!options.extraDevices().isEmpty()) {
+            secrets.writeDeviceCredentials(data.resolve(EXTRA_DEVICE_CREDENTIALS),
+                    options.extraDevices().stream().map(PlatformOptions.ExtraDevice::id).toList());
+        }
 
         LOG.info("starting PostgreSQL, Kafka and the MQTT broker (data in {})", data);
         EmbeddedPostgres postgres = remember(EmbeddedPostgres.start(data.resolve("postgres")));
@@ -102,7 +132,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         kafka.createTopics(2, Topics.DEVICE_TELEMETRY, Topics.DEVICE_ALERTS, Topics.MAINTENANCE_REQUESTS,
                 Topics.DEVICE_COMMANDS, Topics.DEVICE_COMMAND_RESULTS);
         broker = remember(MqttBroker.start(new MqttBrokerSettings(data.resolve("mqtt"),
-                PlatformSecrets.GATEWAY_BROKER_USER, secrets.gatewayBrokerPassword(), secrets.deviceSecrets(deviceIds))));
+                PlatformSecrets.GATEWAY_BROKER_USER, secrets.gatewayBrokerPassword(), secrets.deviceSecrets(brokerDevices))));
         LOG.info("PostgreSQL on port {}, Kafka at {}, {} broker at {}", postgres.port(), kafka.bootstrapServers(),
                 broker.kind(), broker.serverUri());
 
@@ -131,9 +161,21 @@ public final class EmbeddedPlatform implements AutoCloseable {
         gatewayEnv.put("FLEETCARE_MQTT_PASSWORD", secrets.gatewayBrokerPassword());
         gatewayEnv.put("FLEETCARE_MQTT_CLIENT_ID", "fleetcare-gateway-1");
         gatewayEnv.put("FLEETCARE_OCPP_CHARGER_FILE", chargerFile.toString());
+        // events accepted while Kafka was unreachable belong to this data directory's Kafka
+        gatewayEnv.put("FLEETCARE_SPOOL_DIR", data.resolve("gateway-spool").toString());
         gatewayEnv.put("FLEETCARE_COAP_HOST", "127.0.0.1");
         gatewayEnv.put("FLEETCARE_COAP_PORT", String.valueOf(coapPort));
-        gatewayEnv.put("FLEETCARE_COAP_DTLS_PORT", String.valueOf(FreePorts.pick()));
+        coapDtlsPort = FreePorts.pick();
+        gatewayEnv.put("FLEETCARE_COAP_DTLS_PORT", String.valueOf(coapDtlsPort));
+        if (coapKeysFile != null) {
+            // the keys must be held in clear (PSK); a config file of the data directory keeps them off the command line
+            gatewayEnv.put("QUARKUS_CONFIG_LOCATIONS", coapKeysFile.toUri().toString());
+        }
+        if (modbusDevicesFile != null) {
+            gatewayEnv.put("FLEETCARE_MODBUS_DEVICES_FILE", modbusDevicesFile.toString());
+            // devices of a scenario start listening after the gateway: retry them often while they are not up
+            gatewayEnv.put("FLEETCARE_MODBUS_MAX_BACKOFF", MODBUS_POLL_INTERVAL.multipliedBy(2).toString());
+        }
         ChildJvm gateway = remember(ChildJvm.start("device-gateway", quarkusJvmArgs(),
                 List.of("-jar", layout.gatewayJar().toString()), gatewayEnv, logs, pidFile));
         List<String> jobArgs = new ArrayList<>(List.of("-cp", layout.streamJobsClasspath(), ProjectLayout.STREAM_JOB_MAIN,
@@ -186,12 +228,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     /** The gateway's charger file: each simulated charger's secret, hashed as for the broker. */
-    private Path writeChargerFile(Path dir, List<String> chargerIds) {
+    private Path writeChargerFile(Path dir, Map<String, String> chargerModels) {
         StringBuilder lines = new StringBuilder("# simulated chargers of the embedded platform (written at every start)\n");
-        for (String id : chargerIds) {
+        chargerModels.forEach((id, model) -> {
             lines.append(id).append('=').append(MosquittoPasswordFile.hash(secrets.deviceSecret(id))).append('\n');
-            lines.append(id).append(".model=").append(ChargerSpec.DEFAULT_MODEL).append('\n');
-        }
+            lines.append(id).append(".model=").append(model).append('\n');
+        });
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve("chargers.properties");
@@ -215,6 +257,33 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** Base URL of the service API, e.g. {@code http://127.0.0.1:8080}. */
     public String apiUrl() {
         return "http://127.0.0.1:" + apiPort;
+    }
+
+    /** The gateway's OCPP endpoint, e.g. {@code ws://127.0.0.1:8081/ocpp}; chargers append their id. */
+    public java.net.URI ocppBaseUri() {
+        return java.net.URI.create("ws://127.0.0.1:" + gatewayPort + "/ocpp");
+    }
+
+    /** The gateway's CoAP-over-DTLS endpoint, e.g. {@code coaps://127.0.0.1:5684}; devices post to {@code /devices/{id}/…}. */
+    public String coapsUri() {
+        return "coaps://127.0.0.1:" + coapDtlsPort;
+    }
+
+    /**
+     * The loopback port on which each Modbus device among the extra devices must listen: the gateway polls it there
+     * (unit 1, the built-in charger profile, every {@link #MODBUS_POLL_INTERVAL}). Empty when there is none.
+     */
+    public Map<String, Integer> modbusPorts() {
+        return Map.copyOf(modbusPorts);
+    }
+
+    /**
+     * The secret of a device the platform knows (its simulated fleet and the extra devices of its options).
+     *
+     * @throws IllegalArgumentException for any other device
+     */
+    public String deviceSecret(String deviceId) {
+        return secrets.deviceSecret(deviceId);
     }
 
     public String gatewayUrl() {
@@ -327,6 +396,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 + (chargerFleet == null ? "" : "\n   simulated chargers (OCPP 1.6J at " + gatewayUrl().replace("http", "ws")
                 + "/ocpp): " + chargerFleet.plan().chargers().stream()
                 .map(c -> c.chargePointId() + (c.healthy() ? " (healthy)" : " (connector fault)")).toList());
+        if (!options.extraDevices().isEmpty()) {
+            fleetLine += "\n   " + options.extraDevices().size() + " more devices registered for the simulator (scenarios, load),"
+                    + " OCPP at " + ocppBaseUri() + ",\n   their secrets in "
+                    + options.dataDir().toAbsolutePath().normalize().resolve(EXTRA_DEVICE_CREDENTIALS)
+                    + (options.rulesFile() == null ? "" : "\n   detection rules: " + options.rulesFile())
+                    + "\n   CoAP (DTLS-PSK) at " + coapsUri()
+                    + (modbusPorts.isEmpty() ? "" : "\n   Modbus devices polled as listed in "
+                    + options.dataDir().toAbsolutePath().normalize().resolve("gateway")
+                            .resolve(GatewayDeviceFiles.MODBUS_DEVICES));
+        }
         return """
 
                 ==================================================================

@@ -1,5 +1,6 @@
 package io.fleetcare.launcher;
 
+import io.fleetcare.simulator.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +20,63 @@ import java.util.List;
  * @param seed               fixes the fleet and its signals
  * @param telemetryInterval  how often each simulated device reports
  * @param rulesFile          detection rules for the stream job; null = the job's defaults
+ * @param extraDevices       devices run by someone else (e.g. scenarios) that the platform must know besides its
+ *                           simulated fleet: they get secrets and, by protocol, broker accounts, DTLS pre-shared
+ *                           keys, entries in the gateway's charger file or in its Modbus devices file; never null
  */
 record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, int setTopBoxes, int overheating,
-                       int chargers, int faultyChargers, long seed, Duration telemetryInterval, Path rulesFile) {
+                       int chargers, int faultyChargers, long seed, Duration telemetryInterval, Path rulesFile,
+                       List<ExtraDevice> extraDevices) {
+
+    /**
+     * A device the platform registers but does not simulate itself.
+     *
+     * @param protocol how it reaches the gateway: set-top boxes over MQTT (a broker account) or COAP (a DTLS
+     *                 pre-shared key), chargers over OCPP16 (an entry in the charger file) or MODBUS (an entry in
+     *                 the gateway's Modbus devices file, with a loopback port picked at start); never null
+     */
+    record ExtraDevice(String id, boolean charger, String model, Scenario.Protocol protocol) {
+
+        /** A set-top box over MQTT or a charger over OCPP 1.6J. */
+        ExtraDevice(String id, boolean charger, String model) {
+            this(id, charger, model, charger ? Scenario.Protocol.OCPP16 : Scenario.Protocol.MQTT);
+        }
+    }
+
+    PlatformOptions {
+        extraDevices = List.copyOf(extraDevices);
+    }
+
+    /** Options with the simulated fleet only, no extra devices. */
+    PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, int setTopBoxes, int overheating,
+                    int chargers, int faultyChargers, long seed, Duration telemetryInterval, Path rulesFile) {
+        this(home, dataDir, apiPort, gatewayPort, setTopBoxes, overheating, chargers, faultyChargers, seed,
+                telemetryInterval, rulesFile, List.of());
+    }
+
+    /** These options with the simulator's load-mode devices (LD-CP-…, LD-STB-…) registered besides. */
+    PlatformOptions withLoadDevices(int loadChargers, int loadSetTopBoxes) {
+        List<ExtraDevice> extra = new ArrayList<>(extraDevices);
+        io.fleetcare.simulator.load.LoadSettings.chargerIds(loadChargers).forEach(id ->
+                extra.add(new ExtraDevice(id, true, io.fleetcare.simulator.charger.ChargerSpec.DEFAULT_MODEL)));
+        io.fleetcare.simulator.load.LoadSettings.setTopBoxIds(loadSetTopBoxes).forEach(id ->
+                extra.add(new ExtraDevice(id, false, io.fleetcare.simulator.fleet.FleetPlan.SET_TOP_BOX_MODEL)));
+        return new PlatformOptions(home, dataDir, apiPort, gatewayPort, setTopBoxes, overheating, chargers,
+                faultyChargers, seed, telemetryInterval, rulesFile, extra);
+    }
+
+    /** These options with the devices of the given scenarios registered besides. */
+    PlatformOptions withScenarioDevices(List<Scenario> scenarios) {
+        List<ExtraDevice> extra = new ArrayList<>(extraDevices);
+        for (var scenario : scenarios) {
+            for (var device : scenario.fleet()) {
+                extra.add(new ExtraDevice(device.id(), device.kind() == Scenario.Kind.EV_CHARGER,
+                        device.group().model(), device.protocol()));
+            }
+        }
+        return new PlatformOptions(home, dataDir, apiPort, gatewayPort, setTopBoxes, overheating, chargers,
+                faultyChargers, seed, telemetryInterval, rulesFile, extra);
+    }
 
     static final int DEFAULT_API_PORT = 8080;
     static final int DEFAULT_GATEWAY_PORT = 8081;
@@ -46,6 +101,13 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
                   --seed N              fixes the fleet and its signals (default 42)
                   --interval-ms N       telemetry interval per device (default 2000)
                   --rules FILE          detection rules for the stream job (default: the job's own)
+                  --scenarios           also register the devices of every shipped fault scenario and, unless
+                                        --rules is given, run the rules the scenarios are written for; their
+                                        secrets go to <data-dir>/device-credentials.properties (then run
+                                        the device simulator's `scenario run --all`; give --set-top-boxes 0
+                                        --chargers 0 for no demo fleet beside them)
+                  --load-chargers N     also register chargers LD-CP-00001.. for the simulator's load mode
+                  --load-set-top-boxes N  also register set-top boxes LD-STB-00001.. for the load mode
                   --home DIR            the project's root folder (default: current folder)
                   --help                this text
                 """;
@@ -54,6 +116,9 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
     /** Parses command-line options over the defaults; throws IllegalArgumentException on a bad one. */
     static PlatformOptions parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
+        boolean scenarios = rest.remove("--scenarios");
+        int loadChargers = Integer.parseInt(valueOf(rest, "--load-chargers", "0"));
+        int loadBoxes = Integer.parseInt(valueOf(rest, "--load-set-top-boxes", "0"));
         Path home = Path.of(valueOf(rest, "--home", "."));
         PlatformOptions o = defaults(home);
         Path dataDir = Path.of(valueOf(rest, "--data-dir", o.dataDir().toString()));
@@ -75,8 +140,17 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
         if (faulty > chargers) {
             throw new IllegalArgumentException("--faulty-chargers may not exceed --chargers");
         }
-        return new PlatformOptions(home, dataDir, api, gateway, boxes, hot, chargers, faulty, seed, Duration.ofMillis(interval),
-                rules == null ? null : Path.of(rules));
+        PlatformOptions options = new PlatformOptions(home, dataDir, api, gateway, boxes, hot, chargers, faulty, seed,
+                Duration.ofMillis(interval), rules == null ? null : Path.of(rules));
+        options = options.withLoadDevices(loadChargers, loadBoxes);
+        if (!scenarios) {
+            return options;
+        }
+        if (rules == null) {
+            options = new PlatformOptions(home, dataDir, api, gateway, boxes, hot, chargers, faulty, seed,
+                    Duration.ofMillis(interval), ScenarioRulesFile.writeInto(dataDir), options.extraDevices());
+        }
+        return options.withScenarioDevices(io.fleetcare.simulator.scenario.ScenarioFile.library());
     }
 
     private static String valueOf(List<String> args, String name, String fallback) {

@@ -73,6 +73,21 @@ final class PlatformSecrets {
         return out;
     }
 
+    /** Writes {@code deviceId=secret} for the given devices to an owner-only file, as the simulator reads it. */
+    void writeDeviceCredentials(Path target, List<String> deviceIds) {
+        Properties out = new Properties();
+        deviceIds.forEach(id -> out.setProperty(id, deviceSecret(id)));
+        try {
+            Files.deleteIfExists(target);
+            Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer writer = Files.newBufferedWriter(target)) {
+                out.store(writer, "Secrets of the devices registered besides the simulated fleet. Keep private.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
     private boolean ensure(String key) {
         if (values.getProperty(key) != null) {
             return false;

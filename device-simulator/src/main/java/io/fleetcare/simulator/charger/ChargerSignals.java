@@ -14,11 +14,11 @@ public final class ChargerSignals {
 
     private static final double THERMAL_TIME_CONSTANT_S = 20.0;
     private static final double LOAD_HEATING_C = 22.0;
-    private static final double RATED_POWER_W = 11_000.0;
 
     private final Random random;
     private final ConnectorOverheating overheating;
     private final double ambientC;
+    private final double ratedPowerW;
     private double energyWh;
     private double temperatureC;
     private double faultHeatC;
@@ -29,6 +29,16 @@ public final class ChargerSignals {
      * @param overheating    the fault this charger develops; null for a healthy one
      */
     public ChargerSignals(long seed, ConnectorOverheating overheating) {
+        this(seed, overheating, ChargerSpec.DEFAULT_RATED_POWER_W);
+    }
+
+    /**
+     * @param seed        fixes the noise, the ambient temperature and the starting register
+     * @param overheating the fault this charger develops; null for a healthy one
+     * @param ratedPowerW what the vehicle draws at full load, in W; positive
+     */
+    public ChargerSignals(long seed, ConnectorOverheating overheating, double ratedPowerW) {
+        this.ratedPowerW = ratedPowerW;
         this.random = new Random(seed);
         this.overheating = overheating;
         this.ambientC = 12 + random.nextDouble() * 14;
@@ -49,9 +59,9 @@ public final class ChargerSignals {
             last = sinceStart;
         }
         double voltage = 230 + random.nextGaussian() * 1.5;
-        double power = charging ? Math.max(0, RATED_POWER_W * (0.93 + random.nextGaussian() * 0.02)) : 0;
+        double power = charging ? Math.max(0, ratedPowerW * (0.93 + random.nextGaussian() * 0.02)) : 0;
         energyWh += power * dt / 3600.0;
-        double load = power / RATED_POWER_W;
+        double load = power / ratedPowerW;
         double target = ambientC + LOAD_HEATING_C * load;
         temperatureC += (target - temperatureC) * (1 - Math.exp(-dt / THERMAL_TIME_CONSTANT_S));
         if (overheating != null && sinceStart.compareTo(overheating.startsAfter()) >= 0) {
@@ -64,7 +74,7 @@ public final class ChargerSignals {
         }
         double noise = random.nextGaussian() * 0.2;
         return new ChargerReading(
-                Math.floor(energyWh * 10) / 10.0,
+                Math.floor(energyWh),
                 Math.round(power * 10) / 10.0,
                 Math.round(power / (3 * voltage) * 100) / 100.0,
                 Math.round(voltage * 10) / 10.0,

@@ -16,13 +16,16 @@ import java.util.Objects;
  * @param meterValueInterval  the initial MeterValueSampleInterval; never null, positive
  * @param overheating         null for none
  * @param suddenFault         null for none
+ * @param ratedPowerW         what a vehicle draws while charging, in W (11 kW for the AC default); positive
  */
 public record ChargerSpec(String chargePointId, String secret, String vendor, String model, long seed,
                           ChargingPattern pattern, Duration meterValueInterval,
-                          ConnectorOverheating overheating, SuddenFault suddenFault) {
+                          ConnectorOverheating overheating, SuddenFault suddenFault,
+                          double ratedPowerW) {
 
     public static final String DEFAULT_VENDOR = "FleetCare";
     public static final String DEFAULT_MODEL = "AC-22-DUO";
+    public static final double DEFAULT_RATED_POWER_W = 11_000.0;
 
     public ChargerSpec {
         Objects.requireNonNull(chargePointId, "chargePointId");
@@ -33,32 +36,41 @@ public record ChargerSpec(String chargePointId, String secret, String vendor, St
         if (meterValueInterval.isZero() || meterValueInterval.isNegative()) {
             throw new IllegalArgumentException("meterValueInterval must be positive");
         }
+        if (!(ratedPowerW > 0)) {
+            throw new IllegalArgumentException("ratedPowerW must be positive");
+        }
     }
 
     /** A healthy charger of the default vendor and model, busy charging, meter values every second. */
     public static ChargerSpec healthy(String chargePointId, String secret, long seed) {
         return new ChargerSpec(chargePointId, secret, DEFAULT_VENDOR, DEFAULT_MODEL, seed, ChargingPattern.busy(),
-                Duration.ofSeconds(1), null, null);
+                Duration.ofSeconds(1), null, null, DEFAULT_RATED_POWER_W);
     }
 
     public ChargerSpec withOverheating(ConnectorOverheating fault) {
         return new ChargerSpec(chargePointId, secret, vendor, model, seed, pattern, meterValueInterval, fault,
-                suddenFault);
+                suddenFault, ratedPowerW);
     }
 
     public ChargerSpec withSuddenFault(SuddenFault fault) {
         return new ChargerSpec(chargePointId, secret, vendor, model, seed, pattern, meterValueInterval, overheating,
-                fault);
+                fault, ratedPowerW);
     }
 
     public ChargerSpec withPattern(ChargingPattern charging) {
         return new ChargerSpec(chargePointId, secret, vendor, model, seed, charging, meterValueInterval, overheating,
-                suddenFault);
+                suddenFault, ratedPowerW);
     }
 
     public ChargerSpec withMeterValueInterval(Duration interval) {
         return new ChargerSpec(chargePointId, secret, vendor, model, seed, pattern, interval, overheating,
-                suddenFault);
+                suddenFault, ratedPowerW);
+    }
+
+    /** The same charger with another model name and rated power, e.g. a DC fast charger. */
+    public ChargerSpec withModel(String otherModel, double otherRatedPowerW) {
+        return new ChargerSpec(chargePointId, secret, vendor, otherModel, seed, pattern, meterValueInterval, overheating,
+                suddenFault, otherRatedPowerW);
     }
 
     public boolean healthy() {

@@ -93,7 +93,7 @@ public final class SimulatedCharger implements AutoCloseable {
         this.ownScheduler = ownScheduler;
         this.clock = Clock.systemUTC();
         this.startedAt = clock.instant();
-        this.signals = new ChargerSignals(spec.seed(), spec.overheating());
+        this.signals = new ChargerSignals(spec.seed(), spec.overheating(), spec.ratedPowerW());
         this.configuration = new ChargerConfiguration(60, (int) Math.max(1, spec.meterValueInterval().toSeconds()));
         this.calls = new OutgoingCalls(this::sendFrame, callTimeout);
     }
@@ -124,11 +124,27 @@ public final class SimulatedCharger implements AutoCloseable {
      */
     public static SimulatedCharger start(ChargerSpec spec, URI ocppBaseUri, ScheduledExecutorService scheduler,
                                          Duration callTimeout) throws ExecutionException {
-        return start(spec, ocppBaseUri, scheduler, false, callTimeout);
+        return start(spec, ocppBaseUri, scheduler, false, callTimeout, TICK);
+    }
+
+    /**
+     * Like {@link #start(ChargerSpec, URI, ScheduledExecutorService, Duration)}, looking at its clock (heartbeat,
+     * meter values, sessions, faults due?) every {@code tick} instead of every 100 ms: coarser timing, much less
+     * work for thousands of chargers on one scheduler.
+     */
+    public static SimulatedCharger start(ChargerSpec spec, URI ocppBaseUri, ScheduledExecutorService scheduler,
+                                         Duration callTimeout, Duration tick) throws ExecutionException {
+        return start(spec, ocppBaseUri, scheduler, false, callTimeout, tick);
     }
 
     private static SimulatedCharger start(ChargerSpec spec, URI ocppBaseUri, ScheduledExecutorService scheduler,
                                           boolean ownScheduler, Duration callTimeout) throws ExecutionException {
+        return start(spec, ocppBaseUri, scheduler, ownScheduler, callTimeout, TICK);
+    }
+
+    private static SimulatedCharger start(ChargerSpec spec, URI ocppBaseUri, ScheduledExecutorService scheduler,
+                                          boolean ownScheduler, Duration callTimeout, Duration tick)
+            throws ExecutionException {
         SimulatedCharger charger = new SimulatedCharger(spec, ocppBaseUri, scheduler, ownScheduler, callTimeout);
         try {
             charger.connect().get(15, TimeUnit.SECONDS);
@@ -143,7 +159,7 @@ public final class SimulatedCharger implements AutoCloseable {
             throw e;
         }
         synchronized (charger) {
-            charger.ticking = scheduler.scheduleWithFixedDelay(charger::tickSafely, TICK.toMillis(), TICK.toMillis(),
+            charger.ticking = scheduler.scheduleWithFixedDelay(charger::tickSafely, tick.toMillis(), tick.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
         charger.boot();
@@ -177,6 +193,31 @@ public final class SimulatedCharger implements AutoCloseable {
     /** The connector's OCPP status (Available, Preparing, Charging, Finishing, Faulted). */
     public synchronized String status() {
         return status;
+    }
+
+    /**
+     * Reports a passing error on the connector, as a charger does when a session fails on the vehicle side:
+     * a StatusNotification in the current state with {@code errorCode}, then one with {@code NoError}.
+     * Does nothing while the charger is not connected and booted.
+     *
+     * @param errorCode an OCPP 1.6 ChargePointErrorCode other than NoError
+     * @throws IllegalArgumentException for any other code
+     */
+    public void reportPassingError(String errorCode) {
+        if (!SuddenFault.ERROR_CODES.contains(errorCode)) {
+            throw new IllegalArgumentException(errorCode + " is not an OCPP 1.6 error code for a fault");
+        }
+        String state;
+        synchronized (this) {
+            if (!booted || socket == null) {
+                return;
+            }
+            state = status;
+        }
+        scheduler.execute(() -> {
+            statusNotification(CONNECTOR, state, errorCode, null);
+            statusNotification(CONNECTOR, state, "NoError", null);
+        });
     }
 
     // ---- connection ------------------------------------------------------------------------------------

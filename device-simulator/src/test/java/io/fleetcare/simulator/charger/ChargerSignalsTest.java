@@ -24,6 +24,18 @@ class ChargerSignalsTest {
     }
 
     @Test
+    void theEnergyRegisterIsInWholeWattHoursLikeMeterStartAndMeterStop() {
+        ChargerSignals signals = new ChargerSignals(5, null, 150_000);
+
+        List<ChargerReading> readings = run(signals, 0, 30, true);
+
+        assertThat(readings).extracting(ChargerReading::energyWh).isSorted()
+                .allSatisfy(wh -> assertThat(wh % 1).isZero());
+        assertThat(readings.get(readings.size() - 1).energyWh() - readings.get(0).energyWh())
+                .as("about 140 kW for 29 s").isBetween(1000.0, 1250.0);
+    }
+
+    @Test
     void aHealthyConnectorWarmsUnderLoadButStaysFarBelowNinetyDegrees() {
         ChargerSignals signals = new ChargerSignals(3, null);
 

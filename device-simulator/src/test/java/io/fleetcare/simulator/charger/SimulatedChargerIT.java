@@ -76,7 +76,12 @@ class SimulatedChargerIT {
         charger = start(ChargerSpec.healthy("CP-T02", SECRETS.get("CP-T02"), 2)
                 .withPattern(new ChargingPattern(Duration.ZERO, Duration.ofSeconds(3))));
 
-        await().atMost(AWAIT).until(() -> !centralSystem.calls("CP-T02", "StopTransaction").isEmpty());
+        await().atMost(AWAIT).until(() -> {
+            List<String> states = centralSystem.calls("CP-T02", "StatusNotification").stream()
+                    .map(c -> c.payload().path("status").asText()).toList();
+            return !centralSystem.calls("CP-T02", "StopTransaction").isEmpty() && states.contains("Finishing")
+                    && states.lastIndexOf("Available") > states.indexOf("Finishing");
+        });
 
         OcppMessage.Call start = centralSystem.calls("CP-T02", "StartTransaction").get(0);
         OcppMessage.Call stop = centralSystem.calls("CP-T02", "StopTransaction").get(0);
@@ -217,9 +222,13 @@ class SimulatedChargerIT {
         charger = start(ChargerSpec.healthy("CP-T09", SECRETS.get("CP-T09"), 9)
                 .withSuddenFault(new SuddenFault(Duration.ofSeconds(2), "GroundFailure", "RCD-TRIP", Duration.ofSeconds(2))));
 
-        await().atMost(AWAIT).until(() -> centralSystem.calls("CP-T09", "StatusNotification").stream()
-                .anyMatch(c -> c.payload().path("status").asText().equals("Faulted"))
-                && charger.status().equals("Charging"));
+        // the charger's own state turns Charging before the central system has its StatusNotification
+        await().atMost(AWAIT).until(() -> {
+            List<String> reported = centralSystem.calls("CP-T09", "StatusNotification").stream()
+                    .map(c -> c.payload().path("status").asText()).toList();
+            int faulted = reported.indexOf("Faulted");
+            return faulted >= 0 && reported.subList(faulted, reported.size()).contains("Charging");
+        });
 
         OcppMessage.Call faulted = centralSystem.calls("CP-T09", "StatusNotification").stream()
                 .filter(c -> c.payload().path("status").asText().equals("Faulted")).findFirst().orElseThrow();

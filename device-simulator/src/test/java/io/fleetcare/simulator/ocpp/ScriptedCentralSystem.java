@@ -127,7 +127,15 @@ public final class ScriptedCentralSystem implements AutoCloseable {
         waiting.put(id, answer);
         actionOfCall.put(id, action);
         session.send(new OcppMessage.Call(id, action, payload).toFrame());
-        return answer.orTimeout(10, TimeUnit.SECONDS);
+        // generous: a busy CI machine can stall a JVM for seconds; a charger that never answers still fails,
+        // naming what the charge point sent last so that the report shows where the exchange stopped
+        return answer.orTimeout(30, TimeUnit.SECONDS).exceptionallyCompose(e -> {
+            List<String> last = received.stream().filter(r -> r.chargePointId().equals(chargePointId))
+                    .map(r -> r.action() + " " + r.message().id()).toList();
+            return CompletableFuture.failedFuture(new IllegalStateException(chargePointId + " did not answer "
+                    + action + " " + id + " in 30 s; it last sent "
+                    + last.subList(Math.max(0, last.size() - 6), last.size()), e));
+        });
     }
 
     /** Closes a charge point's connection from the server side, as a lost network would. */

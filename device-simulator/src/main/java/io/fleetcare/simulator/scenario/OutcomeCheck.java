@@ -1,0 +1,60 @@
+package io.fleetcare.simulator.scenario;
+
+import io.fleetcare.simulator.scenario.Scenario.DeviceExpectation;
+import io.fleetcare.simulator.scenario.Scenario.ScenarioDevice;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Compares what the platform shows with what a scenario expects. */
+public final class OutcomeCheck {
+
+    private OutcomeCheck() {
+    }
+
+    /**
+     * Every expectation of the scenario that {@code observed} does not meet, and every alert or ticket nobody
+     * expected, one readable line each; empty when the outcome is exactly as expected.
+     *
+     * @param observed what the API shows per device id; a device missing from the map has nothing
+     */
+    public static List<String> unmet(Scenario scenario, Map<String, Observed> observed) {
+        List<String> unmet = new ArrayList<>();
+        for (ScenarioDevice device : scenario.fleet()) {
+            Observed seen = observed.getOrDefault(device.id(), Observed.NOTHING);
+            DeviceExpectation expected = scenario.expectationOf(device.id())
+                    .orElse(new DeviceExpectation(device.id(), List.of(), List.of(), List.of()));
+            Set<String> alertRules = new HashSet<>();
+            seen.alerts().forEach(a -> alertRules.add(a.ruleId()));
+            Set<String> ticketRules = new HashSet<>();
+            seen.tickets().forEach(t -> ticketRules.add(t.ruleId()));
+            for (String rule : expected.alerts()) {
+                if (!alertRules.contains(rule)) {
+                    unmet.add(device.id() + ": expected an alert of rule " + rule + ", saw "
+                            + (seen.alerts().isEmpty() ? "no alert" : "only " + seen.alerts()));
+                }
+            }
+            for (String rule : expected.tickets()) {
+                if (!ticketRules.contains(rule)) {
+                    unmet.add(device.id() + ": expected a ticket of rule " + rule + ", saw "
+                            + (seen.tickets().isEmpty() ? "no ticket" : "only " + seen.tickets()));
+                }
+            }
+            boolean quiet = expected.alerts().isEmpty() && expected.tickets().isEmpty();
+            String why = quiet ? " but it should stay quiet" : " that the scenario does not expect";
+            for (Observed.Alert alert : seen.alerts()) {
+                if (!expected.alerts().contains(alert.ruleId()) && !expected.alsoAllowed().contains(alert.ruleId())) {
+                    unmet.add(device.id() + ": unexpected alert " + alert + why);
+                }
+            }
+            for (Observed.Ticket ticket : seen.tickets()) {
+                if (!expected.tickets().contains(ticket.ruleId()) && !expected.alsoAllowed().contains(ticket.ruleId())) {
+                    unmet.add(device.id() + ": unexpected ticket " + ticket + why);
+                }
+            }
+        }
+        return unmet;
+    }
+}
