@@ -1,6 +1,7 @@
 package io.fleetcare.api.alert;
 
 import io.fleetcare.api.account.Caller;
+import io.fleetcare.api.account.SignedInCaller;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.problem.InvalidRequestException;
 import io.fleetcare.api.ticket.IntakeResult;
@@ -30,10 +31,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -129,13 +128,7 @@ public class AlertResource {
     }
 
     private Caller caller() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if (identity.hasRole(role.name())) {
-                roles.add(role);
-            }
-        }
-        return new Caller(identity.getPrincipal().getName(), roles);
+        return SignedInCaller.from(identity);
     }
 
     private static Instant instant(String value) {

@@ -1,6 +1,7 @@
 package io.fleetcare.api.command;
 
 import io.fleetcare.api.account.Caller;
+import io.fleetcare.api.account.SignedInCaller;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.problem.InvalidRequestException;
 import io.fleetcare.events.EventCodec;
@@ -25,10 +26,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -108,12 +107,6 @@ public class DeviceCommandResource {
     }
 
     private Caller caller() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if (identity.hasRole(role.name())) {
-                roles.add(role);
-            }
-        }
-        return new Caller(identity.getPrincipal().getName(), roles);
+        return SignedInCaller.from(identity);
     }
 }

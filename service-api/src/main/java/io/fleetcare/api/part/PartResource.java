@@ -1,6 +1,7 @@
 package io.fleetcare.api.part;
 
 import io.fleetcare.api.account.Caller;
+import io.fleetcare.api.account.SignedInCaller;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.problem.InvalidRequestException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,10 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -92,13 +91,7 @@ public class PartResource {
     }
 
     private Caller caller() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if (identity.hasRole(role.name())) {
-                roles.add(role);
-            }
-        }
-        return new Caller(identity.getPrincipal().getName(), roles);
+        return SignedInCaller.from(identity);
     }
 
     private static long parseId(String value) {

@@ -1,6 +1,7 @@
 package io.fleetcare.api.ticket;
 
 import io.fleetcare.api.account.Caller;
+import io.fleetcare.api.account.SignedInCaller;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.problem.InvalidRequestException;
 import io.fleetcare.events.DeviceType;
@@ -29,7 +30,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -114,13 +114,7 @@ public class TicketResource {
     }
 
     private Caller caller() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if (identity.hasRole(role.name())) {
-                roles.add(role);
-            }
-        }
-        return new Caller(identity.getPrincipal().getName(), roles);
+        return SignedInCaller.from(identity);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

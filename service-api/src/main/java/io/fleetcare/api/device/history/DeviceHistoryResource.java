@@ -1,6 +1,7 @@
 package io.fleetcare.api.device.history;
 
 import io.fleetcare.api.account.Caller;
+import io.fleetcare.api.account.SignedInCaller;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.ticket.sla.SlaConfig;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.EnumSet;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,12 +56,6 @@ public class DeviceHistoryResource {
     }
 
     private Caller caller() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if (identity.hasRole(role.name())) {
-                roles.add(role);
-            }
-        }
-        return new Caller(identity.getPrincipal().getName(), roles);
+        return SignedInCaller.from(identity);
     }
 }
