@@ -31,6 +31,10 @@ built || { echo "device-gateway or platform-launcher is not built (./mvnw -B -pl
 if (( $(ulimit -n) < 16384 )); then
   ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 fi
+for arg in "$@"; do
+  [[ "$arg" == --help ]] && exec "${JAVA:-java}" -cp "$launcher/target/test-classes:$launcher/target/classes:$(cat "$launcher/target/test-classpath.txt")" \
+    io.fleetcare.launcher.bench.GatewayBenchmark --help
+done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr), open files limit $(ulimit -n)"
 echo "load average before (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
 "${JAVA:-java}" -Xms"${BENCH_HEAP:-1536m}" -Xmx"${BENCH_HEAP:-1536m}" -XX:+UseParallelGC \

@@ -26,8 +26,9 @@ record BenchmarkOptions(Path home, Path dataDir, int ocppSessions, int mqttDevic
                   --mqtt-rate R         MQTT telemetry messages/s, all devices together (default 2000)
                   --ocpp-rate R         MeterValues/s, all sessions together (default 200)
                   --duration S          measuring window per phase in seconds (default 60)
-                  --warmup S            seconds of load before each window (default 15)
-                  --connect-at-once N   handshakes in flight while connecting (default 100)
+                  --warmup S            seconds over which the rate climbs to the full rate before each
+                                        window; longer while a backlog drains (default 15)
+                  --connect-at-once N   handshakes in flight while connecting (default 100; OCPP at most 50)
                   --ocpp-http-clients N JDK HTTP clients the OCPP sessions are spread over (default 4)
                   --gateway-jvm "ARGS"  the gateway JVM's options (default "-Xms512m -Xmx512m -XX:+UseSerialGC")
                   --home DIR            project root where device-gateway was packaged (default .)

@@ -413,7 +413,6 @@ final class MqttDeviceLoad implements AutoCloseable {
             for (Device device : devices) {
                 if (device.state == State.READY) {
                     try {
-                        device.channel.configureBlocking(false);
                         device.channel.write(ByteBuffer.wrap(MqttPackets.disconnect()));
                     } catch (IOException ignored) {
                         // closing anyway
