@@ -122,6 +122,16 @@ class SimulateTest {
         assertThat(error()).contains("--faults needs --api");
     }
 
+    @Test
+    void coapSetTopBoxesNeedTheDtlsEndpointInTheFleetAndTheLoadCommand() {
+        assertThat(run("load", "--coap-set-top-boxes", "10", "--rate", "5", "--duration", "10")).isEqualTo(2);
+        assertThat(error()).contains("--coap-set-top-boxes needs --coap");
+        assertThat(run("fleet", "--coap-set-top-boxes", "2", "--credentials", "x")).isEqualTo(2);
+        assertThat(error()).contains("--coap-set-top-boxes needs --coap");
+        assertThat(run("load", "--help")).isZero();
+        assertThat(out()).contains("--coap-set-top-boxes K", "LD-CSTB-00001", "CSTB-0001");
+    }
+
     private int run(String... args) {
         return Simulate.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

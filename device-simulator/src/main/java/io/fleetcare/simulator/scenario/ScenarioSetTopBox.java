@@ -72,6 +72,11 @@ public final class ScenarioSetTopBox implements AutoCloseable {
         /** Off for {@code down}, then on again; {@code afterwards} runs once it can send again. */
         void restart(Duration down, Runnable afterwards);
 
+        /** Messages the platform refused or did not answer after they were sent (CoAP); 0 over MQTT. */
+        default long refusedLater() {
+            return 0;
+        }
+
         @Override
         void close();
     }
@@ -165,6 +170,11 @@ public final class ScenarioSetTopBox implements AutoCloseable {
             @Override
             public void restart(Duration down, Runnable afterwards) {
                 scheduler.schedule(afterwards, down.toMillis(), TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public long refusedLater() {
+                return coap.refused();
             }
 
             @Override
@@ -307,9 +317,9 @@ public final class ScenarioSetTopBox implements AutoCloseable {
         return sent.get();
     }
 
-    /** Messages the MQTT or CoAP client refused at once (CoAP refusals by the gateway are logged). */
+    /** Messages the MQTT or CoAP client refused at once, and CoAP posts the gateway refused or did not answer. */
     public long failed() {
-        return failed.get();
+        return failed.get() + link.refusedLater();
     }
 
     @Override
