@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * An EV charger behind a site controller as a Modbus TCP slave (j2mod) on a loopback port, serving the
  * contract's default charger register map (holding registers, 0-based): 0 status (0 ok), 1 connector temperature
  * x10 int16 °C, 2 voltage x10 V, 3 current x100 A, 4-5 energy uint32 Wh high word first, 6-7 power float32 W high
- * word first, 10 current setpoint A (writable; a written value is kept and read back). The values come from
+ * word first, 10 current setpoint A (writable; a written value is kept and read back, and the charger limits the
+ * current per phase to it from the next refresh: no charging below 6 A). The values come from
  * {@link ChargerSignals} and are refreshed every {@code interval}, so the energy register only grows.
  */
 public final class ModbusCharger implements AutoCloseable {
@@ -29,6 +30,7 @@ public final class ModbusCharger implements AutoCloseable {
     public static final int UNIT_ID = 1;
     private static final int REGISTERS = 11;
     private static final int DEFAULT_SETPOINT_A = 32;
+    private static final int SETPOINT = 10;
 
     private final String deviceId;
     private final ChargerRegisters image = new ChargerRegisters();
@@ -73,7 +75,7 @@ public final class ModbusCharger implements AutoCloseable {
     }
 
     private synchronized void refresh() {
-        ChargerReading r = signals.sample(Duration.between(start, Instant.now()), charging);
+        ChargerReading r = signals.sample(Duration.between(start, Instant.now()), charging, register(SETPOINT));
         image.put(0, 0);
         image.put(1, (int) Math.round(r.temperatureC() * 10));
         image.put(2, (int) Math.round(r.voltageV() * 10));
@@ -112,7 +114,7 @@ public final class ModbusCharger implements AutoCloseable {
         ChargerRegisters() {
             super(UNIT_ID);
             for (int i = 0; i < REGISTERS; i++) {
-                addRegister(new SimpleRegister(i == 10 ? DEFAULT_SETPOINT_A : 0));
+                addRegister(new SimpleRegister(i == SETPOINT ? DEFAULT_SETPOINT_A : 0));
             }
         }
 
