@@ -272,6 +272,70 @@ class SimulatedChargerIT {
         assertThat(centralSystem.calls("CP-T12", "BootNotification")).hasSize(1);
     }
 
+    @Test
+    void conformsToOcpp16JInEveryMessageItSendsAndEveryAnswerToTheCentralSystem() throws Exception {
+        // given a charger that has booted
+        charger = start(idle("CP-T13"));
+        awaitBooted("CP-T13");
+        Map<String, OcppMessage> answers = new java.util.LinkedHashMap<>();
+
+        // when the central system makes every call a charge point has to answer
+        answers.put("TriggerMessage", centralSystem.call("CP-T13", "TriggerMessage",
+                object().put("requestedMessage", "MeterValues")).get());
+        answers.put("GetConfiguration", centralSystem.call("CP-T13", "GetConfiguration", object()).get());
+        answers.put("ChangeConfiguration", change("CP-T13", "HeartbeatInterval", "2"));
+        answers.put("RemoteStartTransaction", centralSystem.call("CP-T13", "RemoteStartTransaction",
+                object().put("idTag", "RFID-7")).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() != null);
+        answers.put("busy RemoteStartTransaction", centralSystem.call("CP-T13", "RemoteStartTransaction",
+                object().put("idTag", "RFID-8")).get());
+        answers.put("UnlockConnector", centralSystem.call("CP-T13", "UnlockConnector", object().put("connectorId", 1)).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() == null);
+        answers.put("RemoteStartTransaction again", centralSystem.call("CP-T13", "RemoteStartTransaction",
+                object().put("idTag", "RFID-9").put("connectorId", 1)).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() != null);
+        answers.put("RemoteStopTransaction", centralSystem.call("CP-T13", "RemoteStopTransaction",
+                object().put("transactionId", charger.transactionId())).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() == null);
+        answers.put("GetDiagnostics", centralSystem.call("CP-T13", "GetDiagnostics",
+                object().put("location", "ftp://diag.example/").put("retries", 1)).get());
+        answers.put("UpdateFirmware", centralSystem.call("CP-T13", "UpdateFirmware", object()
+                .put("location", "https://fw.example/2.0.bin").put("retrieveDate", Instant.now().toString())).get());
+        answers.put("ChangeAvailability", centralSystem.call("CP-T13", "ChangeAvailability",
+                object().put("connectorId", 0).put("type", "Inoperative")).get());
+        answers.put("RemoteStartTransaction for the reset", centralSystem.call("CP-T13", "RemoteStartTransaction",
+                object().put("idTag", "RFID-10")).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() != null);
+        answers.put("Reset", centralSystem.call("CP-T13", "Reset", object().put("type", "Hard")).get());
+        await().atMost(AWAIT).until(() -> charger.boots() == 2 && centralSystem.connectionsOf("CP-T13") == 2);
+
+        // then every answer is the right one, and everything it sent was valid OCPP 1.6J
+        assertThat(status(answers.get("TriggerMessage"))).isEqualTo("Accepted");
+        assertThat(((OcppMessage.CallResult) answers.get("GetConfiguration")).payload().path("configurationKey"))
+                .hasSizeGreaterThanOrEqualTo(8);
+        assertThat(status(answers.get("ChangeConfiguration"))).isEqualTo("Accepted");
+        assertThat(status(answers.get("RemoteStartTransaction"))).isEqualTo("Accepted");
+        assertThat(status(answers.get("busy RemoteStartTransaction"))).isEqualTo("Rejected");
+        assertThat(status(answers.get("UnlockConnector"))).isEqualTo("Unlocked");
+        assertThat(status(answers.get("RemoteStartTransaction again"))).isEqualTo("Accepted");
+        assertThat(status(answers.get("RemoteStopTransaction"))).isEqualTo("Accepted");
+        assertThat(((OcppMessage.CallResult) answers.get("GetDiagnostics")).payload().path("fileName").asText())
+                .isNotEmpty();
+        assertThat(answers.get("UpdateFirmware")).isInstanceOf(OcppMessage.CallResult.class);
+        assertThat(errorCode(answers.get("ChangeAvailability"))).isEqualTo("NotSupported");
+        assertThat(status(answers.get("Reset"))).isEqualTo("Accepted");
+        assertThat(centralSystem.calls("CP-T13", "StopTransaction"))
+                .extracting(c -> c.payload().path("reason").asText())
+                .containsExactly("UnlockCommand", "Remote", "HardReset");
+        await().atMost(AWAIT).untilAsserted(() -> assertThat(centralSystem.received().stream()
+                .filter(r -> r.chargePointId().equals("CP-T13") && r.message() instanceof OcppMessage.Call)
+                .map(ScriptedCentralSystem.Received::action).distinct())
+                .containsExactlyInAnyOrder("BootNotification", "StatusNotification", "Heartbeat", "MeterValues",
+                        "StartTransaction", "StopTransaction", "DiagnosticsStatusNotification",
+                        "FirmwareStatusNotification"));
+        assertThat(centralSystem.violations()).filteredOn(v -> v.startsWith("CP-T13")).isEmpty();
+    }
+
     private static ChargerSpec idle(String id) {
         return ChargerSpec.healthy(id, SECRETS.get(id), id.hashCode())
                 .withPattern(new ChargingPattern(Duration.ofHours(1), Duration.ofHours(1)));
