@@ -91,6 +91,19 @@ public final class Simulate {
               --seed S               picks the faulty devices and the signals (default 1)
               --settle D             how long to wait for the faults' alerts and tickets after the run (default 120 s)
 
+            examples (./simulate is this command line; ./run-demo.sh prints the ports, the API password and the
+            credentials file of the platform it starts):
+              ./run-demo.sh --scenarios --set-top-boxes 0 --chargers 0
+              ./simulate scenario run --all --api http://127.0.0.1:8080 --user admin --password <password> \
+                  --credentials demo-data/device-credentials.properties --mqtt tcp://127.0.0.1:<broker port> \
+                  --ocpp ws://127.0.0.1:8081/ocpp --coap coaps://127.0.0.1:<DTLS port> \
+                  --modbus-devices demo-data/gateway/modbus-devices.yaml
+              ./run-demo.sh --set-top-boxes 0 --chargers 0 --load-chargers 7000 --load-set-top-boxes 3000
+              ./simulate load --chargers 7000 --set-top-boxes 3000 --rate 1000 --duration 90 \
+                  --mqtt tcp://127.0.0.1:<broker port> --ocpp ws://127.0.0.1:8081/ocpp \
+                  --credentials demo-data/device-credentials.properties \
+                  --api http://127.0.0.1:8080 --user admin --password <password>
+
             exit status: 0 done (scenario run: every scenario passed), 1 a device could not connect or a scenario
             failed, 2 bad command line
             No SLF4J binding ships with the simulator: put one on the classpath to see the devices' log.

@@ -59,7 +59,8 @@ class SimulateTest {
 
         assertThat(status).isZero();
         assertThat(out()).contains("scenario list", "scenario run", "scenario devices", "scenario rules", "--api",
-                "--user", "--password", "load", "--rate", "--set-top-boxes", "--faults", "p50/p99");
+                "--user", "--password", "load", "--rate", "--set-top-boxes", "--faults", "p50/p99",
+                "./simulate scenario run --all", "./simulate load --chargers 7000");
         assertThat(run("load", "--help")).isZero();
     }
 
