@@ -3,6 +3,8 @@ package io.fleetcare.simulator.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -127,9 +129,10 @@ public final class MqttDeviceLink implements AutoCloseable {
      * Drops the connection as a device that powers off does, and connects again after {@code down} (subscribing
      * to the commands again). Blocks for at most a few seconds while the broker takes the disconnect.
      *
-     * @param afterwards runs once connected again (not when that fails, which is logged at WARN)
+     * @param afterwards runs once connected again; a failed attempt is logged at WARN and tried again after
+     *                   {@code down} (at least 1 s) until the link is closed
      */
-    public void restart(Duration down, java.util.concurrent.ScheduledExecutorService scheduler, Runnable afterwards) {
+    public void restart(Duration down, ScheduledExecutorService scheduler, Runnable afterwards) {
         try {
             if (client.isConnected()) {
                 client.disconnect(2_000).waitForCompletion(5_000);
@@ -137,20 +140,26 @@ public final class MqttDeviceLink implements AutoCloseable {
         } catch (MqttException e) {
             LOG.debug("device {} did not disconnect cleanly: {}", deviceId, e.toString());
         }
-        scheduler.schedule(() -> {
-            if (closed) {
-                return;
-            }
-            try {
+        scheduler.schedule(() -> comeBack(down, scheduler, afterwards), down.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void comeBack(Duration retryAfter, ScheduledExecutorService scheduler, Runnable afterwards) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!client.isConnected()) {
                 client.connect(options).waitForCompletion(15_000);
-                if (commands != null) {
-                    subscribe();
-                }
-                afterwards.run();
-            } catch (MqttException e) {
-                LOG.warn("device {} could not connect again after its restart: {}", deviceId, e.toString());
             }
-        }, down.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (commands != null) {
+                subscribe();
+            }
+            afterwards.run();
+        } catch (MqttException e) {
+            LOG.warn("device {} could not connect again after its restart: {}", deviceId, e.toString());
+            scheduler.schedule(() -> comeBack(retryAfter, scheduler, afterwards),
+                    Math.max(1_000, retryAfter.toMillis()), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
