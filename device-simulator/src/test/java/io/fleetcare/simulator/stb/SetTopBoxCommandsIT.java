@@ -74,6 +74,7 @@ class SetTopBoxCommandsIT {
                     object().put("suite", "tuner")).get();
             GatewayCommandSide.Reply logs = gateway.send("CMD-STB-01", "COLLECT_LOGS", object()).get();
             GatewayCommandSide.Reply unknown = gateway.send("CMD-STB-01", "MAKE_COFFEE", object()).get();
+            GatewayCommandSide.Reply reboot = gateway.send("CMD-STB-01", "REBOOT", object()).get();
 
             // then
             assertThat(config.topic()).isEqualTo("devices/CMD-STB-01/commands/result");
@@ -88,6 +89,9 @@ class SetTopBoxCommandsIT {
             assertThat(logs.body().path("status").asText()).isEqualTo("COLLECTED");
             assertThat(logs.body().path("lines").toString()).contains("command GET_CONFIG", "command SELF_TEST");
             assertThat(unknown.body().path("status").asText()).isEqualTo("UNSUPPORTED");
+            assertThat(reboot.body().path("status").asText()).isEqualTo("REBOOTING");
+            await().atMost(AWAIT).until(() -> gateway.published("CMD-STB-01", "events").stream()
+                    .anyMatch(e -> e.body().path("reason").asText().equals("REMOTE_COMMAND")));
             assertThat(gateway.unmatched()).isEmpty();
         }
     }
