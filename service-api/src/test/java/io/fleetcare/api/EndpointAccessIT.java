@@ -81,7 +81,10 @@ class EndpointAccessIT {
             Map.entry("GET /api/parts", RECORD_READERS),
             Map.entry("POST /api/parts", MANAGEMENT),
             Map.entry("GET /api/parts/{partId}", RECORD_READERS),
-            Map.entry("POST /api/parts/{partId}/movements", EnumSet.of(Role.SERVICE_MANAGER)));
+            Map.entry("POST /api/parts/{partId}/movements", EnumSet.of(Role.SERVICE_MANAGER)),
+            Map.entry("POST /api/tickets/{number}/survey", DISPATCH),
+            Map.entry("GET /api/tickets/{number}/survey", MANAGEMENT),
+            Map.entry("GET /api/kpis", MANAGEMENT));
 
     /** Harmless values for path parameters: unknown ids, so an allowed caller gets 404 (or 200 on an empty list). */
     private static final Map<String, String> PATH_VALUES = Map.of(
