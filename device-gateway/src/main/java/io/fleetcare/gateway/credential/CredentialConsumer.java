@@ -23,13 +23,15 @@ import org.jboss.logging.Logger;
  * Reads the credentials topic on a thread of its own ({@code device-credentials}) into {@link IssuedCredentials}.
  * Every start reads the whole (compacted) topic from its beginning in a consumer group of its own that commits
  * nothing, so each gateway instance learns every device's current credential and then every change within a poll.
- * The topic is never auto-created from here (it must be compacted; the service API creates it). A malformed record,
+ * The topic is never auto-created from here (it must be compacted; the service API creates it): until it exists the
+ * consumer asks for it every 2 s. A malformed record,
  * or a sealed key that does not open, is logged and skipped; the device then keeps what was known before.
  */
 @ApplicationScoped
 public class CredentialConsumer {
 
     private static final Logger LOG = Logger.getLogger(CredentialConsumer.class);
+    private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
 
     private final IssuedCredentials credentials;
     private final CredentialSettings settings;
@@ -61,9 +63,7 @@ public class CredentialConsumer {
                 ConsumerConfig.GROUP_ID_CONFIG, "device-gateway-credentials-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                // a topic created after this start is found within seconds
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000),
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(this::run, "device-credentials");
         thread.setDaemon(true);
@@ -83,18 +83,38 @@ public class CredentialConsumer {
 
     private void run() {
         try {
+            awaitTopic();
             consumer.subscribe(List.of(settings.topic()));
             while (!stopping) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     handle(record);
                 }
             }
-        } catch (WakeupException e) {
+        } catch (WakeupException | InterruptedException e) {
             // shutting down
         } catch (RuntimeException e) {
             LOG.errorf(e, "reading %s stopped; credentials issued from now on are not applied", settings.topic());
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Subscribing to a missing topic would log a warning per metadata refresh; asking for the list does not. */
+    private void awaitTopic() throws InterruptedException {
+        boolean told = false;
+        while (!stopping) {
+            try {
+                if (consumer.listTopics(Duration.ofSeconds(10)).containsKey(settings.topic())) {
+                    return;
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException unreachable) {
+                // Kafka not reachable yet: ask again
+            }
+            if (!told) {
+                LOG.infof("waiting for the topic %s (the service API creates it)", settings.topic());
+                told = true;
+            }
+            Thread.sleep(TOPIC_RETRY.toMillis());
         }
     }
 
