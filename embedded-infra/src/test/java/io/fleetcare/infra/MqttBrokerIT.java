@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fleetcare.infra.mqtt.HiveMqEmbeddedBroker;
 import io.fleetcare.infra.mqtt.MosquittoBroker;
+import io.fleetcare.infra.mqtt.MosquittoPasswordFile;
 import io.fleetcare.infra.mqtt.MqttBroker;
 import io.fleetcare.infra.mqtt.MqttBrokerSettings;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +82,69 @@ class MqttBrokerIT {
         try (MqttBroker broker = start(kind)) {
             assertThatThrownBy(() -> connect(broker, "dev1", "STB-1", "wrong")).isInstanceOf(MqttException.class);
             assertThatThrownBy(() -> connect(broker, "dev9", "STB-9", "s1")).isInstanceOf(MqttException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mosquitto", "hivemq"})
+    void anUpdatedDeviceSecretRefusesTheOldPasswordAndAdmitsTheNewOneWhileTheBrokerRuns(String kind) throws Exception {
+        try (MqttBroker broker = start(kind)) {
+            // given
+            MqttClient openBefore = connect(broker, "before", "STB-1", "s1");
+
+            // when
+            broker.updateDeviceSecret("STB-1", MosquittoPasswordFile.hash("s1-rotated"));
+            broker.updateDeviceSecret("STB-NEW", MosquittoPasswordFile.hash("new-device"));
+
+            // then
+            MqttClient rotated = awaitConnect(broker, "after", "STB-1", "s1-rotated");
+            if (kind.equals("mosquitto")) {
+                // Mosquitto re-checks open connections when it reloads the password file
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (openBefore.isConnected() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(openBefore.isConnected()).as("connection with the old password").isFalse();
+            } else {
+                assertThat(openBefore.isConnected()).as("HiveMQ keeps open connections").isTrue();
+            }
+            closeQuietly(openBefore);
+            rotated.publish("devices/STB-1/telemetry", "own".getBytes(StandardCharsets.UTF_8), 1, false);
+            closeQuietly(rotated);
+            assertThatThrownBy(() -> connect(broker, "old", "STB-1", "s1")).isInstanceOf(MqttException.class);
+            closeQuietly(awaitConnect(broker, "added", "STB-NEW", "new-device"));
+            closeQuietly(connect(broker, "other", "STB-2", "s2"));
+            closeQuietly(connect(broker, "svc", "gateway", "gw-secret"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mosquitto", "hivemq"})
+    void unusableUpdatesAreRefusedAndChangeNothing(String kind) throws Exception {
+        try (MqttBroker broker = start(kind)) {
+            assertThatThrownBy(() -> broker.updateDeviceSecret("STB-1", "plain-text"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> broker.updateDeviceSecret("gateway", MosquittoPasswordFile.hash("x")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> broker.updateDeviceSecret("devices/#", MosquittoPasswordFile.hash("x")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            closeQuietly(connect(broker, "still", "STB-1", "s1"));
+        }
+    }
+
+    /** Mosquitto reloads its password file moments after the signal. */
+    private static MqttClient awaitConnect(MqttBroker broker, String clientId, String user, String password)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return connect(broker, clientId, user, password);
+            } catch (MqttException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

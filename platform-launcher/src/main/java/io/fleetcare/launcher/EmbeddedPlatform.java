@@ -135,6 +135,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 PlatformSecrets.GATEWAY_BROKER_USER, secrets.gatewayBrokerPassword(), secrets.deviceSecrets(brokerDevices))));
         LOG.info("PostgreSQL on port {}, Kafka at {}, {} broker at {}", postgres.port(), kafka.bootstrapServers(),
                 broker.kind(), broker.serverUri());
+        // credentials issued by the API reach the broker's device accounts from Kafka (see BrokerAccountSync)
+        remember(BrokerAccountSync.start(kafka.bootstrapServers(), broker));
 
         apiPort = options.apiPort() == 0 ? FreePorts.pick() : FreePorts.preferOrPick(options.apiPort());
         gatewayPort = options.gatewayPort() == 0 ? FreePorts.pick() : FreePorts.preferOrPick(options.gatewayPort());
@@ -150,7 +152,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
                         "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                         "FLEETCARE_BOOTSTRAP_ADMIN_USERNAME", PlatformSecrets.ADMIN_USER,
-                        "FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword()),
+                        "FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword(),
+                        "FLEETCARE_DEVICE_CREDENTIALS_STORAGE_KEY", secrets.credentialsStorageKey(),
+                        "FLEETCARE_DEVICE_CREDENTIALS_TRANSPORT_KEY", secrets.credentialsTransportKey()),
                 logs, pidFile));
         Map<String, String> gatewayEnv = new java.util.LinkedHashMap<>();
         gatewayEnv.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
@@ -161,6 +165,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         gatewayEnv.put("FLEETCARE_MQTT_PASSWORD", secrets.gatewayBrokerPassword());
         gatewayEnv.put("FLEETCARE_MQTT_CLIENT_ID", "fleetcare-gateway-1");
         gatewayEnv.put("FLEETCARE_OCPP_CHARGER_FILE", chargerFile.toString());
+        gatewayEnv.put("FLEETCARE_CREDENTIALS_TRANSPORT_KEY", secrets.credentialsTransportKey());
         // events accepted while Kafka was unreachable belong to this data directory's Kafka
         gatewayEnv.put("FLEETCARE_SPOOL_DIR", data.resolve("gateway-spool").toString());
         gatewayEnv.put("FLEETCARE_COAP_HOST", "127.0.0.1");

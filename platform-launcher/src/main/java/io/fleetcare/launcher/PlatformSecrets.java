@@ -17,7 +17,7 @@ import java.util.Properties;
 
 /**
  * The secrets of an embedded platform: the gateway's broker password, the administrator's
- * password and every simulated device's secret. Made at random on the first start, kept in
+ * password, the two device-credential keys (storage and transport) and every simulated device's secret. Made at random on the first start, kept in
  * {@code secrets.properties} (readable by the owner only) in the data directory, and reused by
  * later starts so that the database's accounts keep working.
  */
@@ -37,7 +37,9 @@ final class PlatformSecrets {
         PlatformSecrets secrets = new PlatformSecrets(dataDir.resolve("secrets.properties"));
         secrets.load();
         boolean changed = secrets.ensure("gateway.broker-password")
-                | secrets.ensure("admin.password");
+                | secrets.ensure("admin.password")
+                | secrets.ensureAesKey("device-credentials.storage-key")
+                | secrets.ensureAesKey("device-credentials.transport-key");
         Map<String, String> fresh = FleetPlan.newSecrets(deviceIds);
         for (String id : deviceIds) {
             if (secrets.values.getProperty("device." + id) == null) {
@@ -57,6 +59,16 @@ final class PlatformSecrets {
 
     String adminPassword() {
         return values.getProperty("admin.password");
+    }
+
+    /** AES-256 key (base64) the service API seals CoAP pre-shared keys with in its database. */
+    String credentialsStorageKey() {
+        return values.getProperty("device-credentials.storage-key");
+    }
+
+    /** AES-256 key (base64) the service API and the gateway share to seal CoAP pre-shared keys on Kafka. */
+    String credentialsTransportKey() {
+        return values.getProperty("device-credentials.transport-key");
     }
 
     String deviceSecret(String deviceId) {
@@ -95,6 +107,16 @@ final class PlatformSecrets {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         values.setProperty(key, HexFormat.of().formatHex(bytes));
+        return true;
+    }
+
+    private boolean ensureAesKey(String key) {
+        if (values.getProperty(key) != null) {
+            return false;
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        values.setProperty(key, java.util.Base64.getEncoder().encodeToString(bytes));
         return true;
     }
 

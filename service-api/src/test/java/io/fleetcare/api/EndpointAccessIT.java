@@ -70,6 +70,8 @@ class EndpointAccessIT {
             Map.entry("GET /api/devices/{deviceId}/warranty", EVERY_ROLE),
             Map.entry("GET /api/devices/{deviceId}/history", RECORD_READERS),
             Map.entry("GET /api/devices/{deviceId}/brief", RECORD_READERS),
+            Map.entry("GET /api/devices/{deviceId}/credentials", EnumSet.of(Role.ADMIN)),
+            Map.entry("POST /api/devices/{deviceId}/credentials", EnumSet.of(Role.ADMIN)),
             Map.entry("GET /api/customers", MANAGEMENT),
             Map.entry("POST /api/customers", MANAGEMENT),
             Map.entry("GET /api/customers/{customerId}", EVERY_ROLE),

@@ -35,10 +35,12 @@ public final class HiveMqEmbeddedBroker implements MqttBroker {
 
     private final EmbeddedHiveMQ hivemq;
     private final int port;
+    private final AccountsExtension accounts;
 
-    private HiveMqEmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+    private HiveMqEmbeddedBroker(EmbeddedHiveMQ hivemq, int port, AccountsExtension accounts) {
         this.hivemq = hivemq;
         this.port = port;
+        this.accounts = accounts;
     }
 
     static boolean isOnClasspath() {
@@ -78,6 +80,7 @@ public final class HiveMqEmbeddedBroker implements MqttBroker {
                       </anonymous-usage-statistics>
                     </hivemq>
                     """.formatted(port));
+            AccountsExtension accountRules = new AccountsExtension(settings);
             EmbeddedExtension accounts = EmbeddedExtension.builder()
                     .withId("fleetcare-accounts")
                     .withName("FleetCare device accounts")
@@ -85,7 +88,7 @@ public final class HiveMqEmbeddedBroker implements MqttBroker {
                     .withAuthor("FleetCare")
                     .withPriority(1000)
                     .withStartPriority(1000)
-                    .withExtensionMain(new AccountsExtension(settings))
+                    .withExtensionMain(accountRules)
                     .build();
             EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
@@ -95,7 +98,7 @@ public final class HiveMqEmbeddedBroker implements MqttBroker {
                     .withoutLoggingBootstrap()
                     .build();
             hivemq.start().get(60, TimeUnit.SECONDS);
-            return new HiveMqEmbeddedBroker(hivemq, port);
+            return new HiveMqEmbeddedBroker(hivemq, port, accountRules);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the HiveMQ directories", e);
         } catch (InterruptedException e) {
@@ -121,6 +124,14 @@ public final class HiveMqEmbeddedBroker implements MqttBroker {
         return "hivemq-embedded";
     }
 
+    /** Takes effect for the next CONNECT; connections open already stay open. */
+    @Override
+    public void updateDeviceSecret(String deviceId, String passwordHash) {
+        MqttBrokerSettings.requireAccountName(deviceId);
+        MosquittoPasswordFile.requireWellFormed(passwordHash);
+        accounts.updateDevice(deviceId, passwordHash);
+    }
+
     @Override
     public void close() {
         try {
@@ -136,9 +147,27 @@ public final class HiveMqEmbeddedBroker implements MqttBroker {
     /** Authenticates accounts and grants each its topics, denying everything else. */
     private static final class AccountsExtension implements ExtensionMain {
         private final MqttBrokerSettings settings;
+        /** Device accounts added or changed since the start: device id -> $7$ hash; they win over the settings. */
+        private final java.util.concurrent.ConcurrentMap<String, String> updated =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         AccountsExtension(MqttBrokerSettings settings) {
             this.settings = settings;
+        }
+
+        void updateDevice(String deviceId, String passwordHash) {
+            if (deviceId.equals(settings.serviceUser())) {
+                throw new IllegalArgumentException("the service account is not a device: " + deviceId);
+            }
+            updated.put(deviceId, passwordHash);
+        }
+
+        private boolean accepts(String user, String password) {
+            String hash = user == null ? null : updated.get(user);
+            if (hash == null) {
+                return settings.accepts(user, password);
+            }
+            return password != null && MosquittoPasswordFile.matches(password, hash);
         }
 
         @Override
@@ -150,7 +179,7 @@ public final class HiveMqEmbeddedBroker implements MqttBroker {
         private void authenticate(SimpleAuthInput input, SimpleAuthOutput output) {
             String user = input.getConnectPacket().getUserName().orElse(null);
             String password = input.getConnectPacket().getPassword().map(HiveMqEmbeddedBroker::utf8).orElse(null);
-            if (!settings.accepts(user, password)) {
+            if (!accepts(user, password)) {
                 output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad credentials");
                 return;
             }

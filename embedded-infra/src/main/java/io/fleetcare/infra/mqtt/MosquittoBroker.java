@@ -7,12 +7,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,10 +31,17 @@ public final class MosquittoBroker implements MqttBroker {
     private final Process process;
     private final int port;
     private final Thread reaper;
+    private final Path passwordFile;
+    private final String serviceUser;
+    private final Map<String, String> passwordHashes;
 
-    private MosquittoBroker(Process process, int port) {
+    private MosquittoBroker(Process process, int port, Path passwordFile, String serviceUser,
+                            Map<String, String> passwordHashes) {
         this.process = process;
         this.port = port;
+        this.passwordFile = passwordFile;
+        this.serviceUser = serviceUser;
+        this.passwordHashes = new TreeMap<>(passwordHashes);
         this.reaper = new Thread(process::destroyForcibly, "mosquitto-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
     }
@@ -59,9 +68,10 @@ public final class MosquittoBroker implements MqttBroker {
         try {
             Path dir = Files.createDirectories(settings.workDir());
             Files.createDirectories(dir.resolve("data"));
-            Map<String, String> accounts = new HashMap<>(settings.deviceSecrets());
-            accounts.put(settings.serviceUser(), settings.servicePassword());
-            Path passwords = writePrivate(dir.resolve("passwd"), MosquittoPasswordFile.render(accounts));
+            Map<String, String> hashes = new HashMap<>();
+            settings.deviceSecrets().forEach((user, secret) -> hashes.put(user, MosquittoPasswordFile.hash(secret)));
+            hashes.put(settings.serviceUser(), MosquittoPasswordFile.hash(settings.servicePassword()));
+            Path passwords = writePrivate(dir.resolve("passwd"), MosquittoPasswordFile.renderHashes(hashes));
             Path acl = writePrivate(dir.resolve("acl"), """
                     user %s
                     topic readwrite devices/#
@@ -93,7 +103,7 @@ public final class MosquittoBroker implements MqttBroker {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
                     .start();
-            MosquittoBroker broker = new MosquittoBroker(process, port);
+            MosquittoBroker broker = new MosquittoBroker(process, port, passwords, settings.serviceUser(), hashes);
             broker.awaitListening(Duration.ofSeconds(15), dir.resolve("mosquitto.log"));
             return broker;
         } catch (IOException e) {
@@ -147,6 +157,38 @@ public final class MosquittoBroker implements MqttBroker {
     @Override
     public String kind() {
         return "mosquitto";
+    }
+
+    /**
+     * Rewrites the password file (a new file moved over the old one, so Mosquitto never reads half of it) and sends
+     * Mosquitto SIGHUP, on which it reloads the file, applies it to new connections and disconnects open ones whose
+     * password no longer matches. Returns once the signal is sent; the reload follows within milliseconds.
+     */
+    @Override
+    public synchronized void updateDeviceSecret(String deviceId, String passwordHash) {
+        MqttBrokerSettings.requireAccountName(deviceId);
+        MosquittoPasswordFile.requireWellFormed(passwordHash);
+        if (deviceId.equals(serviceUser)) {
+            throw new IllegalArgumentException("the service account is not a device: " + deviceId);
+        }
+        Map<String, String> next = new TreeMap<>(passwordHashes);
+        next.put(deviceId, passwordHash);
+        try {
+            Path fresh = writePrivate(passwordFile.resolveSibling(passwordFile.getFileName() + ".new"),
+                    MosquittoPasswordFile.renderHashes(next));
+            Files.move(fresh, passwordFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Process kill = new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("Mosquitto (pid " + process.pid() + ") could not be told to reload");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite Mosquitto's password file", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while updating Mosquitto's password file", e);
+        }
+        passwordHashes.put(deviceId, passwordHash);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.fleetcare.infra.mqtt;
 
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -24,10 +25,46 @@ public final class MosquittoPasswordFile {
     }
 
     static String render(Map<String, String> passwords) {
+        Map<String, String> hashes = new TreeMap<>();
+        passwords.forEach((user, password) -> hashes.put(user, hash(password)));
+        return renderHashes(hashes);
+    }
+
+    /** The file's content for accounts whose passwords are hashed already ({@code user -> $7$ hash}). */
+    static String renderHashes(Map<String, String> hashes) {
         StringBuilder out = new StringBuilder();
-        new TreeMap<>(passwords).forEach((user, password) ->
-                out.append(user).append(':').append(hash(password)).append('\n'));
+        new TreeMap<>(hashes).forEach((user, hash) -> out.append(user).append(':').append(hash).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * Whether the password matches a {@code $7$} hash.
+     *
+     * @throws IllegalArgumentException when the hash is not a well-formed {@code $7$} hash
+     */
+    public static boolean matches(String password, String hash) {
+        String[] parts = requireWellFormed(hash);
+        byte[] salt = Base64.getDecoder().decode(parts[3]);
+        String candidate = hash(password, salt, Integer.parseInt(parts[2]));
+        return MessageDigest.isEqual(candidate.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** @throws IllegalArgumentException when the hash is not {@code $7$<iterations>$<base64 salt>$<base64 hash>} */
+    static String[] requireWellFormed(String hash) {
+        String[] parts = hash == null ? new String[0] : hash.split("\\$", -1);
+        try {
+            if (parts.length == 5 && parts[0].isEmpty() && parts[1].equals("7")) {
+                int iterations = Integer.parseInt(parts[2]);
+                if (iterations >= 1 && iterations <= 10_000_000 && Base64.getDecoder().decode(parts[3]).length > 0
+                        && Base64.getDecoder().decode(parts[4]).length == HASH_BYTES) {
+                    return parts;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        throw new IllegalArgumentException("not a $7$ (PBKDF2-SHA512) password hash");
     }
 
     public static String hash(String password) {

@@ -32,6 +32,20 @@ public interface MqttBroker extends AutoCloseable {
     /** Which broker this is, for logs: {@code mosquitto} or {@code hivemq-embedded}. */
     String kind();
 
+    /**
+     * Adds a device account or replaces its password while the broker runs, e.g. after the service API rotated the
+     * device's secret. New connections must use the new password; the old one is refused. Connections open already:
+     * Mosquitto re-checks them when it reloads its password file and disconnects those whose password no longer
+     * matches; the embedded HiveMQ keeps them open.
+     *
+     * @param deviceId     the account (letters, digits, '.', '_', '-'; not the service account); never null
+     * @param passwordHash the new password as a {@code $7$} PBKDF2-SHA512 hash ({@link MosquittoPasswordFile}); never
+     *                     null
+     * @throws IllegalArgumentException when the name or the hash is not usable
+     * @throws IllegalStateException    when the broker could not take it (nothing changed then)
+     */
+    void updateDeviceSecret(String deviceId, String passwordHash);
+
     @Override
     void close();
 }

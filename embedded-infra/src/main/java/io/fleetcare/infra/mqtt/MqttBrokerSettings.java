@@ -35,7 +35,7 @@ public record MqttBrokerSettings(Path workDir, String serviceUser, String servic
         }
     }
 
-    private static void requireAccountName(String name) {
+    static void requireAccountName(String name) {
         if (!ACCOUNT_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a valid broker account name: " + name);
         }
