@@ -1,6 +1,6 @@
 -- Information security of the archive (issue 7; seed 000 §3.6-3.7 and "三、信息安全管理制度";
 -- DOMAIN.md "Information classes and security"). Classification of every field: ArchiveField.java and
--- docs/security/information-classes.md.
+-- docs/security/README.md.
 
 -- Access register (seed 000 §3.6.4 "所有借阅均需做好登记", §3.6.5 kept >= 2 years; "三、2." login, query and
 -- change are recorded for audit). Append-only: UPDATE is always refused, DELETE only for entries past their

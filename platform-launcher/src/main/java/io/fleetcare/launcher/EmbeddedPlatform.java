@@ -150,7 +150,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
                         "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                         "FLEETCARE_BOOTSTRAP_ADMIN_USERNAME", PlatformSecrets.ADMIN_USER,
-                        "FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword()),
+                        "FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword(),
+                        "fleetcare.archive.keys.launcher", secrets.archiveKey(),
+                        "FLEETCARE_ARCHIVE_ACTIVE_KEY", "launcher"),
                 logs, pidFile));
         Map<String, String> gatewayEnv = new java.util.LinkedHashMap<>();
         gatewayEnv.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));

@@ -17,7 +17,7 @@ import java.util.Properties;
 
 /**
  * The secrets of an embedded platform: the gateway's broker password, the administrator's
- * password and every simulated device's secret. Made at random on the first start, kept in
+ * password, the service API's archive key (AES-256, base64) and every simulated device's secret. Made at random on the first start, kept in
  * {@code secrets.properties} (readable by the owner only) in the data directory, and reused by
  * later starts so that the database's accounts keep working.
  */
@@ -37,7 +37,8 @@ final class PlatformSecrets {
         PlatformSecrets secrets = new PlatformSecrets(dataDir.resolve("secrets.properties"));
         secrets.load();
         boolean changed = secrets.ensure("gateway.broker-password")
-                | secrets.ensure("admin.password");
+                | secrets.ensure("admin.password")
+                | secrets.ensureArchiveKey();
         Map<String, String> fresh = FleetPlan.newSecrets(deviceIds);
         for (String id : deviceIds) {
             if (secrets.values.getProperty("device." + id) == null) {
@@ -57,6 +58,11 @@ final class PlatformSecrets {
 
     String adminPassword() {
         return values.getProperty("admin.password");
+    }
+
+    /** The key that seals the service API's sensitive customer fields: 32 random bytes in base64. */
+    String archiveKey() {
+        return values.getProperty("archive.key");
     }
 
     String deviceSecret(String deviceId) {
@@ -95,6 +101,16 @@ final class PlatformSecrets {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         values.setProperty(key, HexFormat.of().formatHex(bytes));
+        return true;
+    }
+
+    private boolean ensureArchiveKey() {
+        if (values.getProperty("archive.key") != null) {
+            return false;
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        values.setProperty("archive.key", java.util.Base64.getEncoder().encodeToString(key));
         return true;
     }
 

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Seals sensitive text for storage with AES-256-GCM (authenticated: a changed byte fails to open) and opens it
  * again. A sealed value is {@code fc1:<key id>:<base64 of 12-byte nonce + ciphertext + 16-byte tag>}; the key id
  * says which key opens it, so values sealed under an older key stay readable after the active key changes as long
- * as that key is still configured (rotation, see docs/security/encryption.md). Pure; thread-safe.
+ * as that key is still configured (rotation, see docs/security/README.md ("Encryption at rest")). Pure; thread-safe.
  */
 public final class ArchiveCipher {
 

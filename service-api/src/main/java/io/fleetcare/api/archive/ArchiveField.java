@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The one classification of every stored field of the customer archive, the devices and the repair records
- * (issue 7). {@code docs/security/information-classes.md} renders the same table for people; a test checks that
+ * (issue 7). {@code docs/security/README.md} renders the same table for people; a test checks that
  * every column of these tables is classified here. {@link #sealed()} fields are encrypted at rest.
  */
 public enum ArchiveField {

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Brings every sealed column under the active key, at startup: values stored in clear text before sealing existed
  * (V20) are sealed, values sealed under an older key are opened and sealed again (the re-encryption step of a key
- * rotation, docs/security/encryption.md). The archive's trigger lets exactly this change through: sealed columns
+ * rotation, docs/security/README.md ("Encryption at rest")). The archive's trigger lets exactly this change through: sealed columns
  * only, every other column unchanged. Runs again harmlessly on every start and on every instance.
  */
 @ApplicationScoped

@@ -8,7 +8,7 @@ import java.time.Duration;
  * Protection of sign-in: {@code fleetcare.login.*}. After {@link #maxFailures()} failed sign-ins in a row a username
  * is locked for {@link #firstLock()}; each further failure once the lock is over doubles it, up to
  * {@link #maxLock()}; a successful sign-in clears the count. A locked username is refused even with the right
- * password. See docs/security/login.md.
+ * password. See docs/security/README.md ("Sign-in").
  */
 @ConfigMapping(prefix = "fleetcare.login")
 public interface LoginConfig {

@@ -19,7 +19,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Brute force against HTTP Basic is locked out as docs/security/login.md says, and every attempt is audited. */
+/** Brute force against HTTP Basic is locked out as docs/security/README.md ("Sign-in") says, and every attempt is audited. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfraTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class LoginProtectionIT {
