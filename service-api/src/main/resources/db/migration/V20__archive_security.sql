@@ -155,11 +155,11 @@ BEGIN
         SELECT recorded_at INTO filed_at FROM repair_record WHERE id = OLD.record_id;
     END IF;
     IF filed_at IS NOT NULL AND current_date <= (filed_at AT TIME ZONE 'UTC')::date + interval '3 years' THEN
-        RAISE EXCEPTION '% rows are kept three years; DELETE refused', TG_TABLE_NAME
+        RAISE EXCEPTION '% rows are append-only and kept three years; DELETE refused', TG_TABLE_NAME
             USING ERRCODE = 'restrict_violation';
     END IF;
     IF coalesce(current_setting('fleetcare.purge', true), '') <> 'on' THEN
-        RAISE EXCEPTION '% rows are deleted only by the purge job; DELETE refused', TG_TABLE_NAME
+        RAISE EXCEPTION '% rows are append-only, deleted only by the purge job; DELETE refused', TG_TABLE_NAME
             USING ERRCODE = 'restrict_violation';
     END IF;
     RETURN OLD;

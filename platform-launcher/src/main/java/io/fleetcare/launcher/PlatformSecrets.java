@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ final class PlatformSecrets {
         }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        values.setProperty("archive.key", java.util.Base64.getEncoder().encodeToString(key));
+        values.setProperty("archive.key", Base64.getEncoder().encodeToString(key));
         return true;
     }
 

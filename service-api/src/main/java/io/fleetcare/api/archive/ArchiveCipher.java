@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -43,7 +45,7 @@ public final class ArchiveCipher {
         if (!keys.containsKey(activeKeyId)) {
             throw new IllegalArgumentException("the active archive key '" + activeKeyId + "' is not configured");
         }
-        Map<String, SecretKey> copy = new java.util.HashMap<>();
+        Map<String, SecretKey> copy = new HashMap<>();
         keys.forEach((id, raw) -> {
             if (!KEY_ID.matcher(id).matches()) {
                 throw new IllegalArgumentException("archive key id '" + id + "': 1-32 of letters, digits, _ and -");
@@ -121,10 +123,10 @@ public final class ArchiveCipher {
     }
 
     /** The id of the key a sealed value was sealed with; empty for null or a value that is not sealed. */
-    public static java.util.Optional<String> keyIdOf(String stored) {
+    public static Optional<String> keyIdOf(String stored) {
         if (stored == null || !stored.startsWith(PREFIX) || stored.indexOf(':', PREFIX.length()) < 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(stored.substring(PREFIX.length(), stored.indexOf(':', PREFIX.length())));
+        return Optional.of(stored.substring(PREFIX.length(), stored.indexOf(':', PREFIX.length())));
     }
 }

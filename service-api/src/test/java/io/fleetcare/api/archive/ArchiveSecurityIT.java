@@ -245,7 +245,8 @@ class ArchiveSecurityIT {
     }
 
     @Test
-    void rowsSealedUnderARotatedOutKeyStayReadableAndAreResealedUnderTheActiveKey() throws SQLException {
+    void rowsSealedUnderARotatedOutKeyStayReadableAndTheyAndClearTextRowsAreResealedUnderTheActiveKey()
+            throws SQLException {
         // given
         ArchiveCipher before = new ArchiveCipher(Map.of("old", Base64.getDecoder().decode(oldKey)), "old");
         long customer;
@@ -268,9 +269,18 @@ class ArchiveSecurityIT {
         }
         TestGrants.approved(manager, customer);
 
-        // when
         JsonPath underOldKey = as(manager).get("/api/customers/" + customer).then().statusCode(200).extract()
                 .jsonPath();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+                INSERT INTO customer_contact (customer_id, name, phone, added_by, added_at)
+                VALUES (?, 'Ms Legacy', '+86 10 2222 3333', 'test', now())""")) {
+            st.setLong(1, customer);
+            st.executeUpdate();
+        }
+
+        // when
+        String clearBefore = column("SELECT phone FROM customer_contact WHERE customer_id = " + customer
+                + " ORDER BY id").get(1);
         int resealed = resealing.reseal();
         JsonPath underNewKey = as(manager).get("/api/customers/" + customer).then().statusCode(200).extract()
                 .jsonPath();
@@ -278,13 +288,15 @@ class ArchiveSecurityIT {
         // then
         assertThat(underOldKey.getString("address")).isEqualTo("Old Quay 1");
         assertThat(underOldKey.getString("contacts[0].phone")).isEqualTo("+86 10 0000 1111");
-        assertThat(resealed).isGreaterThanOrEqualTo(2);
+        assertThat(clearBefore).as("written before sealing existed").isEqualTo("+86 10 2222 3333");
+        assertThat(resealed).isGreaterThanOrEqualTo(3);
         assertThat(column("SELECT address FROM customer WHERE id = " + customer)).singleElement()
                 .asString().startsWith("fc1:current:");
-        assertThat(column("SELECT phone FROM customer_contact WHERE customer_id = " + customer)).singleElement()
-                .asString().startsWith("fc1:current:");
+        assertThat(column("SELECT phone FROM customer_contact WHERE customer_id = " + customer)).hasSize(2)
+                .allSatisfy(phone -> assertThat(phone).startsWith("fc1:current:"));
         assertThat(underNewKey.getString("address")).isEqualTo("Old Quay 1");
-        assertThat(underNewKey.getString("contacts[0].name")).isEqualTo("Mr Old");
+        assertThat(underNewKey.getList("contacts.name")).containsExactly("Mr Old", "Ms Legacy");
+        assertThat(underNewKey.getList("contacts.phone")).containsExactly("+86 10 0000 1111", "+86 10 2222 3333");
         assertThat(new ArchiveCipher(Map.of("current", Base64.getDecoder().decode(currentKey)), "current")
                 .open(column("SELECT address FROM customer WHERE id = " + customer).get(0))).isEqualTo("Old Quay 1");
     }
