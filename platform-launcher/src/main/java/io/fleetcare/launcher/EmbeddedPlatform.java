@@ -154,7 +154,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
                         "FLEETCARE_BOOTSTRAP_ADMIN_USERNAME", PlatformSecrets.ADMIN_USER,
                         "FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword(),
                         "FLEETCARE_DEVICE_CREDENTIALS_STORAGE_KEY", secrets.credentialsStorageKey(),
-                        "FLEETCARE_DEVICE_CREDENTIALS_TRANSPORT_KEY", secrets.credentialsTransportKey()),
+                        "FLEETCARE_DEVICE_CREDENTIALS_TRANSPORT_KEY", secrets.credentialsTransportKey(),
+                        "fleetcare.archive.keys.launcher", secrets.archiveKey(),
+                        "FLEETCARE_ARCHIVE_ACTIVE_KEY", "launcher"),
                 logs, pidFile));
         Map<String, String> gatewayEnv = new java.util.LinkedHashMap<>();
         gatewayEnv.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));

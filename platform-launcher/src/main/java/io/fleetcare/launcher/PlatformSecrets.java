@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Properties;
 
 /**
  * The secrets of an embedded platform: the gateway's broker password, the administrator's
- * password, the two device-credential keys (storage and transport) and every simulated device's secret. Made at random on the first start, kept in
+ * password, the two device-credential keys (storage and transport), the service API's archive key (AES-256, base64)
+ * and every simulated device's secret. Made at random on the first start, kept in
  * {@code secrets.properties} (readable by the owner only) in the data directory, and reused by
  * later starts so that the database's accounts keep working.
  */
@@ -38,8 +40,8 @@ final class PlatformSecrets {
         secrets.load();
         boolean changed = secrets.ensure("gateway.broker-password")
                 | secrets.ensure("admin.password")
-                | secrets.ensureAesKey("device-credentials.storage-key")
-                | secrets.ensureAesKey("device-credentials.transport-key");
+ * password, the two device-credential keys (storage and transport), the service API's archive key (AES-256, base64)
+ * and every simulated device's secret. Made at random on the first start, kept in
         Map<String, String> fresh = FleetPlan.newSecrets(deviceIds);
         for (String id : deviceIds) {
             if (secrets.values.getProperty("device." + id) == null) {
@@ -61,14 +63,8 @@ final class PlatformSecrets {
         return values.getProperty("admin.password");
     }
 
-    /** AES-256 key (base64) the service API seals CoAP pre-shared keys with in its database. */
-    String credentialsStorageKey() {
-        return values.getProperty("device-credentials.storage-key");
-    }
-
-    /** AES-256 key (base64) the service API and the gateway share to seal CoAP pre-shared keys on Kafka. */
-    String credentialsTransportKey() {
-        return values.getProperty("device-credentials.transport-key");
+ * password, the two device-credential keys (storage and transport), the service API's archive key (AES-256, base64)
+ * and every simulated device's secret. Made at random on the first start, kept in
     }
 
     String deviceSecret(String deviceId) {
@@ -110,13 +106,8 @@ final class PlatformSecrets {
         return true;
     }
 
-    private boolean ensureAesKey(String key) {
-        if (values.getProperty(key) != null) {
-            return false;
-        }
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        values.setProperty(key, java.util.Base64.getEncoder().encodeToString(bytes));
+ * password, the two device-credential keys (storage and transport), the service API's archive key (AES-256, base64)
+ * and every simulated device's secret. Made at random on the first start, kept in
         return true;
     }
 

@@ -86,7 +86,14 @@ class EndpointAccessIT {
             Map.entry("POST /api/parts/{partId}/movements", EnumSet.of(Role.SERVICE_MANAGER)),
             Map.entry("POST /api/tickets/{number}/survey", DISPATCH),
             Map.entry("GET /api/tickets/{number}/survey", MANAGEMENT),
-            Map.entry("GET /api/kpis", MANAGEMENT));
+            Map.entry("GET /api/kpis", MANAGEMENT),
+            Map.entry("POST /api/grants", EVERY_ROLE),
+            Map.entry("GET /api/grants", EVERY_ROLE),
+            Map.entry("GET /api/grants/{grantId}", EVERY_ROLE),
+            Map.entry("POST /api/grants/{grantId}/approval", EnumSet.of(Role.ADMIN)),
+            Map.entry("POST /api/grants/{grantId}/refusal", EnumSet.of(Role.ADMIN)),
+            Map.entry("GET /api/audit", EnumSet.of(Role.ADMIN)),
+            Map.entry("POST /api/archive/purge", EnumSet.of(Role.ADMIN)));
 
     /** Harmless values for path parameters: unknown ids, so an allowed caller gets 404 (or 200 on an empty list). */
     private static final Map<String, String> PATH_VALUES = Map.of(
@@ -96,7 +103,8 @@ class EndpointAccessIT {
             "commandId", "00000000-0000-0000-0000-000000000000",
             "customerId", "999999999",
             "recordId", "999999999",
-            "partId", "999999999");
+            "partId", "999999999",
+            "grantId", "999999999");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -1,6 +1,8 @@
 package io.fleetcare.api.customer;
 
+import io.fleetcare.api.archive.SealedText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,6 +43,7 @@ public class Customer {
     @Column(name = "tier", nullable = false, updatable = false)
     private CustomerTier tier;
 
+    @Convert(converter = SealedText.class)
     @Column(name = "address", updatable = false)
     private String address;
 

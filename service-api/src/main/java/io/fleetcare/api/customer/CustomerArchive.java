@@ -1,8 +1,11 @@
 package io.fleetcare.api.customer;
 
 import io.fleetcare.api.account.Caller;
-import io.fleetcare.api.account.Role;
+import io.fleetcare.api.audit.AuditAction;
+import io.fleetcare.api.audit.AuditSubject;
+import io.fleetcare.api.audit.AuditTrail;
 import io.fleetcare.api.device.DeviceRepository;
+import io.fleetcare.api.grant.AccessGrants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,9 +20,9 @@ import org.jboss.logging.Logger;
  * The customer archive (客户档案, seed 000 §3.7): registers customers and their contacts and answers what it
  * holds. Nothing is ever changed or deleted through it; a correction will be an amendment (seed 000 §3.7.4).
  *
- * <p>Class-1 fields (address, contacts, devices owned; DOMAIN.md "Information classes", seed 000 §3.5) are shown
- * only to service managers and administrators for now. Issue 7 replaces this role check by time-limited access
- * grants approved by the top manager, with every read registered.
+ * <p>Class-1 fields (address, contacts, devices owned; {@code ArchiveField}, seed 000 §3.6.1) are shown only to a
+ * caller holding an approved, unexpired access grant for the customer ({@link AccessGrants}), masked for everybody
+ * else. Every read and write is registered in the audit trail with the grant used (seed 000 §3.6.4).
  */
 @ApplicationScoped
 public class CustomerArchive {
@@ -31,6 +34,12 @@ public class CustomerArchive {
 
     @Inject
     DeviceRepository devices;
+
+    @Inject
+    AccessGrants grants;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -54,8 +63,10 @@ public class CustomerArchive {
         }
         customers.flush();
         customers.getEntityManager().refresh(customer);
+        audit.record(AuditAction.WRITE, caller.username(), AuditSubject.CUSTOMER, Long.toString(customer.id()), null,
+                "registered with " + contacts.size() + " contact(s)");
         LOG.infof("Registered customer %d (tier %s) by %s", customer.id(), tier, caller.username());
-        return CustomerView.full(customer, List.of());
+        return CustomerView.full(customer, List.of(), null);
     }
 
     /**
@@ -68,11 +79,14 @@ public class CustomerArchive {
         CustomerContact added = new CustomerContact(customer, contact, caller.username(), now());
         customers.getEntityManager().persist(added);
         customers.flush();
+        audit.record(AuditAction.WRITE, caller.username(), AuditSubject.CUSTOMER, Long.toString(customerId), null,
+                "contact " + added.id() + " added");
         return CustomerView.contactOf(added);
     }
 
     /**
-     * The entry, with class-1 fields only when the caller may read them.
+     * The entry, class-1 fields in full only under the caller's valid access grant for it, masked otherwise. The
+     * read is audited with the grant used.
      *
      * @throws CustomerNotFoundException when the archive holds no such customer
      */
@@ -80,16 +94,13 @@ public class CustomerArchive {
     public CustomerView get(long customerId, Caller caller) {
         Customer customer = customers.findByIdOptional(customerId)
                 .orElseThrow(() -> new CustomerNotFoundException(Long.toString(customerId)));
-        return mayReadClassOne(caller) ? CustomerView.full(customer, devices.idsOwnedBy(customerId))
-                : CustomerView.withoutClassOne(customer);
+        return read(customer, caller);
     }
 
-    /** Customers of a tier (all when null), by id, in full: listing the archive is for managers only. */
+    /** Customers of a tier (all when null), by id, each as {@link #get} shows it and audits it. */
     @Transactional
-    public List<CustomerView> search(CustomerTier tier, int limit) {
-        return customers.search(tier, limit).stream()
-                .map(c -> CustomerView.full(c, devices.idsOwnedBy(c.id())))
-                .toList();
+    public List<CustomerView> search(CustomerTier tier, int limit, Caller caller) {
+        return customers.search(tier, limit).stream().map(c -> read(c, caller)).toList();
     }
 
     /**
@@ -102,9 +113,12 @@ public class CustomerArchive {
         return customers.tierOfOwner(deviceId);
     }
 
-    /** Whether the caller may read class-1 fields: service managers and administrators. */
-    static boolean mayReadClassOne(Caller caller) {
-        return caller.has(Role.SERVICE_MANAGER) || caller.has(Role.ADMIN);
+    private CustomerView read(Customer customer, Caller caller) {
+        Long grantId = grants.validFor(caller.username(), customer.id()).orElse(null);
+        audit.record(AuditAction.READ, caller.username(), AuditSubject.CUSTOMER, Long.toString(customer.id()), grantId,
+                grantId == null ? "class 1 masked" : "class 1 shown");
+        return grantId == null ? CustomerView.masked(customer)
+                : CustomerView.full(customer, devices.idsOwnedBy(customer.id()), grantId);
     }
 
     private Instant now() {

@@ -1,6 +1,8 @@
 package io.fleetcare.api.customer;
 
+import io.fleetcare.api.archive.SealedText;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -25,15 +27,19 @@ public class CustomerContact {
     @JoinColumn(name = "customer_id", nullable = false, updatable = false)
     private Customer customer;
 
+    @Convert(converter = SealedText.class)
     @Column(name = "name", nullable = false, updatable = false)
     private String name;
 
+    @Convert(converter = SealedText.class)
     @Column(name = "position", updatable = false)
     private String position;
 
+    @Convert(converter = SealedText.class)
     @Column(name = "phone", updatable = false)
     private String phone;
 
+    @Convert(converter = SealedText.class)
     @Column(name = "email", updatable = false)
     private String email;
 

@@ -31,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The customer archive over HTTP: {@code /api/customers}. Service managers and administrators register and list
- * customers; every role reads one entry, class-1 fields withheld from the NOC and engineers. There is no update
+ * customers; every role reads one entry, class-1 fields masked unless the caller holds an access grant for the
+ * customer. There is no update
  * and no delete: an entry once written is never changed (seed 000 §3.7.4) and is kept three years (§3.7.2).
  */
 @Path("/api/customers")
@@ -63,14 +64,15 @@ public class CustomerResource {
     @Operation(summary = "Customers by id, optionally of one tier")
     public List<CustomerView> search(@QueryParam("tier") String tier,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return archive.search(tier == null || tier.isBlank() ? null : parseTier(tier), limit);
+        return archive.search(tier == null || tier.isBlank() ? null : parseTier(tier), limit, caller());
     }
 
     @GET
     @Path("{customerId}")
     @RolesAllowed({Role.Names.NOC_OPERATOR, Role.Names.FIELD_ENGINEER, Role.Names.SERVICE_MANAGER, Role.Names.ADMIN})
     @Operation(summary = "One customer",
-            description = "Address, contacts and devices owned (class 1) only for service managers and administrators.")
+            description = "Address, contacts and devices owned (class 1) in full only under the caller's approved, "
+                    + "unexpired access grant for the customer (POST /api/grants); masked otherwise.")
     public CustomerView get(@PathParam("customerId") String customerId) {
         return archive.get(parseId(customerId), caller());
     }

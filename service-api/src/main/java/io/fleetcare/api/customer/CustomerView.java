@@ -1,25 +1,30 @@
 package io.fleetcare.api.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fleetcare.api.archive.ClassOneMask;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A customer archive entry as clients see it ({@code GET /api/customers/{customerId}}). The field names are
- * part of the API. Class-1 fields ({@code address}, {@code contacts}, {@code devices}) are left out for callers
- * who may not read them, and {@code classOneWithheld} is then true.
+ * part of the API. Class-1 fields ({@code address}, {@code contacts}, {@code devices}; ArchiveField) are shown in
+ * full only under an approved, unexpired access grant of the caller for this customer ({@code grantId}); otherwise
+ * address and contacts are masked ({@link ClassOneMask}), the devices owned left out, and {@code classOneWithheld}
+ * is true.
  *
- * @param address          class 1; null when withheld or not known
- * @param contacts         class 1; null when withheld
+ * @param address          class 1; masked when withheld; null when not known
+ * @param contacts         class 1; masked when withheld
  * @param devices          class 1 (what the customer bought): the ids of the devices owned; null when withheld
  * @param retainUntil      the last day the entry must be kept
- * @param classOneWithheld whether class-1 fields were left out for this caller
+ * @param classOneWithheld whether class-1 fields are masked for this caller
+ * @param grantId          the access grant under which class-1 fields are shown; null when masked, and in the
+ *                         answer to the registration, which shows what the caller entered
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerView(long customerId, String name, CustomerTier tier, String address, List<Contact> contacts,
         List<String> devices, String registeredBy, Instant registeredAt, LocalDate retainUntil,
-        boolean classOneWithheld) {
+        boolean classOneWithheld, Long grantId) {
 
     /**
      * @param position may be null
@@ -35,14 +40,17 @@ public record CustomerView(long customerId, String name, CustomerTier tier, Stri
         return new Contact(c.id(), c.name(), c.position(), c.phone(), c.email(), c.addedBy(), c.addedAt());
     }
 
-    static CustomerView full(Customer c, List<String> devices) {
+    static CustomerView full(Customer c, List<String> devices, Long grantId) {
         return new CustomerView(c.id(), c.name(), c.tier(), c.address(),
                 c.contacts().stream().map(CustomerView::contactOf).toList(), devices, c.registeredBy(),
-                c.registeredAt(), c.retainUntil(), false);
+                c.registeredAt(), c.retainUntil(), false, grantId);
     }
 
-    static CustomerView withoutClassOne(Customer c) {
-        return new CustomerView(c.id(), c.name(), c.tier(), null, null, null, c.registeredBy(), c.registeredAt(),
-                c.retainUntil(), true);
+    static CustomerView masked(Customer c) {
+        List<Contact> contacts = c.contacts().stream().map(k -> new Contact(k.id(), ClassOneMask.name(k.name()),
+                ClassOneMask.text(k.position()), ClassOneMask.phone(k.phone()), ClassOneMask.email(k.email()),
+                k.addedBy(), k.addedAt())).toList();
+        return new CustomerView(c.id(), c.name(), c.tier(), ClassOneMask.text(c.address()), contacts, null,
+                c.registeredBy(), c.registeredAt(), c.retainUntil(), true, null);
     }
 }

@@ -1,7 +1,9 @@
 package io.fleetcare.api.device;
 
+import io.fleetcare.api.archive.SealedText;
 import io.fleetcare.events.DeviceType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -40,6 +42,7 @@ public class Device {
     @Column(name = "firmware")
     private String firmware;
 
+    @Convert(converter = SealedText.class)
     @Column(name = "site_address", nullable = false)
     private String siteAddress;
 

@@ -69,14 +69,14 @@ public class RepairRecordResource {
     public List<RepairRecordView> search(@QueryParam("deviceId") String deviceId,
             @QueryParam("ticketNumber") String ticketNumber,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return records.search(blankToNull(deviceId), blankToNull(ticketNumber), limit);
+        return records.search(blankToNull(deviceId), blankToNull(ticketNumber), limit, caller());
     }
 
     @GET
     @Path("{recordId}")
     @Operation(summary = "One record with its amendments")
     public RepairRecordView get(@PathParam("recordId") String recordId) {
-        return records.get(parseId(recordId));
+        return records.get(parseId(recordId), caller());
     }
 
     @POST

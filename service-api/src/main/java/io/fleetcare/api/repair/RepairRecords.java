@@ -2,6 +2,9 @@ package io.fleetcare.api.repair;
 
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.Caller;
+import io.fleetcare.api.audit.AuditAction;
+import io.fleetcare.api.audit.AuditSubject;
+import io.fleetcare.api.audit.AuditTrail;
 import io.fleetcare.api.device.DeviceComponent;
 import io.fleetcare.api.device.DeviceComponentRepository;
 import io.fleetcare.api.device.DeviceRepository;
@@ -22,7 +25,7 @@ import org.jboss.logging.Logger;
 /**
  * Repair and maintenance records: filed once by the engineer who did the work, read by engineers and managers,
  * corrected only by amendments a service manager approves (seed 000 §3.7.4). Nothing here updates or deletes a
- * record; the database refuses it as well.
+ * record; the database refuses it as well. Every read and write is registered in the audit trail (seed 000 §3.6.4).
  */
 @ApplicationScoped
 public class RepairRecords {
@@ -46,6 +49,9 @@ public class RepairRecords {
 
     @Inject
     SlaConfig calendar;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -86,6 +92,8 @@ public class RepairRecords {
         RepairRecord stored = new RepairRecord(record, caller.username(), now);
         records.persist(stored);
         records.flush();
+        audit.record(AuditAction.WRITE, caller.username(), AuditSubject.REPAIR_RECORD, Long.toString(stored.id()), null,
+                "filed " + record.kind() + " for device " + record.deviceId());
         LOG.infof("Filed %s record %d for device %s (ticket %s) by %s", record.kind(), stored.id(), record.deviceId(),
                 record.ticketNumber(), caller.username());
         return view(stored);
@@ -119,23 +127,32 @@ public class RepairRecords {
                 caller.username(), now()));
         records.flush();
         records.getEntityManager().refresh(record);
+        audit.record(AuditAction.WRITE, caller.username(), AuditSubject.REPAIR_RECORD, Long.toString(recordId), null,
+                "amended " + field + " written by " + author);
         LOG.infof("Amended %s of repair record %d by %s, approved by %s", field, recordId, author, caller.username());
         return view(record);
     }
 
     /**
+     * @param caller who reads; the read is audited
      * @throws RepairRecordNotFoundException when there is no such record
      */
     @Transactional
-    public RepairRecordView get(long recordId) {
-        return view(records.findByIdOptional(recordId)
-                .orElseThrow(() -> new RepairRecordNotFoundException(Long.toString(recordId))));
+    public RepairRecordView get(long recordId, Caller caller) {
+        return read(records.findByIdOptional(recordId)
+                .orElseThrow(() -> new RepairRecordNotFoundException(Long.toString(recordId))), caller);
     }
 
-    /** Records of a device and/or ticket (all when both are null), latest work first. */
+    /** Records of a device and/or ticket (all when both are null), latest work first; each read is audited. */
     @Transactional
-    public List<RepairRecordView> search(String deviceId, String ticketNumber, int limit) {
-        return records.search(deviceId, ticketNumber, limit).stream().map(this::view).toList();
+    public List<RepairRecordView> search(String deviceId, String ticketNumber, int limit, Caller caller) {
+        return records.search(deviceId, ticketNumber, limit).stream().map(r -> read(r, caller)).toList();
+    }
+
+    private RepairRecordView read(RepairRecord record, Caller caller) {
+        audit.record(AuditAction.READ, caller.username(), AuditSubject.REPAIR_RECORD, Long.toString(record.id()), null,
+                null);
+        return view(record);
     }
 
     private RepairRecordView view(RepairRecord r) {

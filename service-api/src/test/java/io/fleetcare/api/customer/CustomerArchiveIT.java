@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcare.api.EmbeddedInfraTestResource;
 import io.fleetcare.api.TestAccounts;
+import io.fleetcare.api.TestGrants;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.AccountService;
 import io.fleetcare.api.account.Role;
@@ -32,7 +33,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The customer archive: entries, contacts, class-1 fields by role, retention, and tier-based ticket priority. */
+/** The customer archive: entries, contacts, class-1 fields by grant, retention, and tier-based ticket priority. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfraTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CustomerArchiveIT {
@@ -60,7 +61,7 @@ class CustomerArchiveIT {
     }
 
     @Test
-    void managerEntersACustomerWithContactsKeptThreeYearsAndSeesTheDevicesOwned() {
+    void managerEntersACustomerWithContactsKeptThreeYearsAndUnderAGrantSeesTheDevicesOwned() {
         // given
         Map<String, Object> body = customer("A");
 
@@ -72,6 +73,7 @@ class CustomerArchiveIT {
         long id = response.jsonPath().getLong("customerId");
         assertThat(response.header("Location")).endsWith("/api/customers/" + id);
         String device = registerDevice(id);
+        long grant = TestGrants.approved(manager, id);
         JsonPath read = as(manager).get("/api/customers/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(read.getString("name")).isEqualTo(body.get("name"));
         assertThat(read.getString("tier")).isEqualTo("A");
@@ -80,18 +82,19 @@ class CustomerArchiveIT {
         assertThat(read.getString("contacts[0].phone")).isEqualTo("+86 574 1234 5678");
         assertThat(read.getList("devices")).containsExactly(device);
         assertThat(read.getBoolean("classOneWithheld")).isFalse();
+        assertThat(read.getLong("grantId")).isEqualTo(grant);
         LocalDate registered = LocalDate.ofInstant(Instant.parse(read.getString("registeredAt")), ZoneOffset.UTC);
         assertThat(LocalDate.parse(read.getString("retainUntil"))).isEqualTo(registered.plusYears(3));
         assertThat(read.getString("registeredBy")).isEqualTo(manager);
     }
 
     @Test
-    void engineerAndNocReadTheEntryWithClassOneFieldsWithheld() {
+    void withoutAGrantEngineerNocAndManagerReadTheEntryWithClassOneFieldsMasked() {
         // given
         long id = register(customer("B"));
         registerDevice(id);
 
-        for (String user : List.of(engineer, noc)) {
+        for (String user : List.of(engineer, noc, manager)) {
             // when
             Response response = as(user).get("/api/customers/" + id);
 
@@ -100,8 +103,12 @@ class CustomerArchiveIT {
             JsonPath read = response.jsonPath();
             assertThat(read.getString("tier")).isEqualTo("B");
             assertThat(read.getBoolean("classOneWithheld")).isTrue();
-            assertThat(read.getMap("$")).doesNotContainKeys("address", "contacts", "devices");
-            assertThat(response.asString()).doesNotContain("Zhao", "Harbour", "+86");
+            assertThat(read.getMap("$")).doesNotContainKeys("devices", "grantId");
+            assertThat(read.getString("address")).isEqualTo("***");
+            assertThat(read.getString("contacts[0].name")).isEqualTo("M***");
+            assertThat(read.getString("contacts[0].position")).isEqualTo("***");
+            assertThat(read.getString("contacts[0].phone")).isEqualTo("+** *** **** 5678");
+            assertThat(response.asString()).doesNotContain("Zhao", "Harbour", "+86", "1234", "site manager");
         }
     }
 
@@ -116,6 +123,7 @@ class CustomerArchiveIT {
                 .post("/api/customers/" + id + "/contacts").then().statusCode(201);
 
         // then
+        TestGrants.approved(manager, id);
         JsonPath read = as(manager).get("/api/customers/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(read.getList("contacts.name")).containsExactly("Ms Zhao", "Mr Qian");
         assertThat(read.getString("contacts[1].email")).isEqualTo("qian@example.com");
@@ -139,7 +147,7 @@ class CustomerArchiveIT {
     }
 
     @Test
-    void anEntryWhoseRetentionHasEndedMayBeDeleted() throws SQLException {
+    void anEntryWhoseRetentionHasEndedIsStillNotDeletedByHand() throws SQLException {
         // given
         long id;
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
@@ -151,11 +159,9 @@ class CustomerArchiveIT {
             id = rs.getLong(1);
         }
 
-        // when
-        int deleted = execute("DELETE FROM customer WHERE id = " + id);
-
-        // then
-        assertThat(deleted).isEqualTo(1);
+        // when / then: only the purge job deletes it (ArchiveSecurityIT)
+        assertThatThrownBy(() -> execute("DELETE FROM customer WHERE id = " + id))
+                .isInstanceOf(SQLException.class).hasMessageContaining("only by the purge job");
     }
 
     @Test

@@ -74,7 +74,7 @@ public class DeviceHistory {
         CustomerView customer = device.customerId() == null ? null : customers.get(device.customerId(), caller);
         List<AlertView> openAlerts = alerts.search(new AlertFilter(Alert.State.RAISED, null, deviceId, null, null,
                 MAX_ITEMS));
-        List<RepairRecordView> records = repairs.search(deviceId, null, MAX_ITEMS);
+        List<RepairRecordView> records = repairs.search(deviceId, null, MAX_ITEMS, caller);
         List<DeviceHistoryView.ReplacedPart> parts = records.stream()
                 .flatMap(r -> r.partsReplaced().stream().map(p -> new DeviceHistoryView.ReplacedPart(r.recordId(),
                         r.performedAt(), p.part(), p.serial(), p.quantity(), p.reason(), p.category())))

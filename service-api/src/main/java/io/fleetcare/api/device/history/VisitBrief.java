@@ -124,15 +124,18 @@ public final class VisitBrief {
         html.append("<dl>");
         entry("Name", c.name());
         entry("Tier", String.valueOf(c.tier()));
-        if (c.classOneWithheld()) {
-            html.append("</dl><p class=\"note\">Address and contacts are withheld for your role.</p>\n");
-            return;
-        }
         entry("Address", c.address());
         for (CustomerView.Contact contact : c.contacts()) {
             entry("Contact", join(contact.name(), contact.position(), contact.phone(), contact.email()));
         }
         html.append("</dl>\n");
+        if (c.classOneWithheld()) {
+            html.append("<p class=\"note\">Address and contacts are masked: they need an approved access grant for"
+                    + " this customer.</p>\n");
+        } else if (c.grantId() != null) {
+            html.append("<p class=\"note\">Address and contacts shown under access grant ").append(c.grantId())
+                    .append(".</p>\n");
+        }
     }
 
     private void alerts(List<AlertView> alerts) {

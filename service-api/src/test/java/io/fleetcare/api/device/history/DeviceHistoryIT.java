@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcare.api.EmbeddedInfraTestResource;
 import io.fleetcare.api.TestAccounts;
+import io.fleetcare.api.TestGrants;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.AccountService;
 import io.fleetcare.api.account.Role;
@@ -87,9 +88,10 @@ class DeviceHistoryIT {
     }
 
     @Test
-    void managerReadsTheWholeHistoryOfAVisitWithTheCustomerInFull() throws SQLException {
+    void managerWithAGrantReadsTheWholeHistoryOfAVisitWithTheCustomerInFull() throws SQLException {
         // given
         Fixture f = deviceWithAYearOfHistory();
+        long grant = TestGrants.approved(manager, f.customerId);
 
         // when
         JsonPath history = as(manager).get("/api/devices/" + f.deviceId + "/history")
@@ -102,6 +104,7 @@ class DeviceHistoryIT {
         assertThat(history.getString("customer.address")).isEqualTo("Harbour Road 12");
         assertThat(history.getList("customer.contacts.phone")).containsExactly("+86 21 5555 0101");
         assertThat(history.getBoolean("customer.classOneWithheld")).isFalse();
+        assertThat(history.getLong("customer.grantId")).isEqualTo(grant);
         assertThat(history.getList("openAlerts.alertId")).containsExactly(f.alertId);
         assertThat(history.getList("tickets.number")).containsExactlyInAnyOrder(f.correctiveTicket, f.preventiveTicket);
         assertThat(history.getList("repairs.kind")).containsExactly("REPAIR", "MAINTENANCE");
@@ -136,7 +139,7 @@ class DeviceHistoryIT {
     }
 
     @Test
-    void engineerGetsTheCustomerWithoutClassOneFields() throws SQLException {
+    void engineerWithoutAGrantGetsTheCustomerWithClassOneFieldsMasked() throws SQLException {
         // given
         Fixture f = deviceWithAYearOfHistory();
 
@@ -147,7 +150,9 @@ class DeviceHistoryIT {
         // then
         assertThat(history.getString("customer.name")).isEqualTo("Harbour Logistics");
         assertThat(history.getBoolean("customer.classOneWithheld")).isTrue();
-        assertThat(history.getMap("customer")).doesNotContainKeys("address", "contacts", "devices");
+        assertThat(history.getMap("customer")).doesNotContainKeys("devices", "grantId");
+        assertThat(history.getString("customer.address")).isEqualTo("***");
+        assertThat(history.getList("customer.contacts.phone")).containsExactly("+** ** **** 0101");
     }
 
     @Test
@@ -164,7 +169,7 @@ class DeviceHistoryIT {
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Depot&quot;")
                 .doesNotContain("<script>");
         assertThat(html).contains(f.preventiveTicket, "contactor", "Cleaned filters, tightened lugs", METRIC)
-                .contains("Address and contacts are withheld for your role.")
+                .contains("Address and contacts are masked")
                 .doesNotContain("Harbour Road 12");
     }
 
@@ -210,11 +215,11 @@ class DeviceHistoryIT {
 
     private Fixture deviceWithAYearOfHistory() throws SQLException {
         Fixture f = new Fixture();
-        long customerId = ((Number) as(manager).contentType(ContentType.JSON).body(Map.of(
+        f.customerId = ((Number) as(manager).contentType(ContentType.JSON).body(Map.of(
                 "name", "Harbour Logistics", "tier", "A", "address", "Harbour Road 12",
                 "contacts", List.of(Map.of("name", "Ms Zhao", "phone", "+86 21 5555 0101"))))
                 .post("/api/customers").then().statusCode(201).extract().path("customerId")).longValue();
-        f.deviceId = register(customerId);
+        f.deviceId = register(f.customerId);
 
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         rollup(f.deviceId, hour, 10, 30, 20, 60);
@@ -318,6 +323,7 @@ class DeviceHistoryIT {
     }
 
     private static final class Fixture {
+        long customerId;
         String deviceId;
         String alertId;
         String correctiveTicket;

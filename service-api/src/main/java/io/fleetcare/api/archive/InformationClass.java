@@ -1,0 +1,19 @@
+package io.fleetcare.api.archive;
+
+/**
+ * How sensitive a stored field is (seed 000 §3.6 "信息等级分类"; DOMAIN.md "Information classes and security").
+ */
+public enum InformationClass {
+    /**
+     * Customer commercial data: contact details, purchases, quantities, technical requirements (seed 000 §3.6.1).
+     * Read only with the top manager's approval: an approved, unexpired access grant for the customer.
+     */
+    CLASS_1,
+    /**
+     * Feedback, usage, repair records, fault analyses (seed 000 §3.6.2): the head of after-sales decides, which the
+     * role rules of the endpoints carry out.
+     */
+    CLASS_2,
+    /** What the service needs to run: ids, names used for dispatch, tiers, who and when. */
+    OPERATIONAL
+}

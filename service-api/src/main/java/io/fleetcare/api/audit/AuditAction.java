@@ -1,0 +1,20 @@
+package io.fleetcare.api.audit;
+
+/** What an audit entry records (seed 000 "三、2." login, query and change are recorded for audit). */
+public enum AuditAction {
+    /** Somebody read a record; names the grant when class-1 fields were shown. */
+    READ,
+    /** Somebody wrote a record or an amendment. */
+    WRITE,
+    /** An account signed in (first request of a sign-in session, see login.LoginConfig). */
+    LOGIN,
+    /** A sign-in with a wrong password or an unknown username. */
+    LOGIN_FAILED,
+    /** A sign-in refused because the username is locked after repeated failures. */
+    LOGIN_LOCKED,
+    GRANT_REQUESTED,
+    GRANT_APPROVED,
+    GRANT_REFUSED,
+    /** The purge job deleted a record past its retention. */
+    PURGE
+}

@@ -1,0 +1,10 @@
+package io.fleetcare.api.audit;
+
+/** The kind of thing an audit entry is about. */
+public enum AuditSubject {
+    CUSTOMER,
+    REPAIR_RECORD,
+    ACCESS_GRANT,
+    ACCOUNT,
+    AUDIT_ENTRY
+}

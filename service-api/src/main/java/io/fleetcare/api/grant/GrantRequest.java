@@ -1,0 +1,18 @@
+package io.fleetcare.api.grant;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /api/grants}: read access to one customer's class-1 fields.
+ *
+ * @param reason          why the caller needs them (kept with the grant and in every audit entry of its reads)
+ * @param durationMinutes how long after approval the grant holds, 1-10080 (a week)
+ */
+public record GrantRequest(@NotNull @Positive Long customerId, @NotBlank @Size(max = 1000) String reason,
+        @NotNull @Min(1) @Max(10080) Integer durationMinutes) {
+}
