@@ -21,7 +21,7 @@
       else if (k === 'dataset') Object.assign(node.dataset, v);
       else node.setAttribute(k, v === true ? '' : v);
     });
-    children.flat().forEach(c => {
+    children.flat(Infinity).forEach(c => {
       if (c === null || c === undefined || c === false) return;
       node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
     });

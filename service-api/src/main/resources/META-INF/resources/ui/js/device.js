@@ -20,7 +20,7 @@ FC.page('device', async function () {
 
   function section(name, ...content) {
     const s = document.getElementById(name);
-    s.replaceChildren(s.querySelector('h2'), ...content);
+    s.replaceChildren(s.querySelector('h2'), ...content.flat(Infinity).filter(c => c !== null && c !== undefined));
   }
 
   let device = null;

@@ -18,7 +18,7 @@ FC.page('tickets', async function (session) {
 
   function section(name, ...content) {
     const s = document.getElementById(name);
-    s.replaceChildren(s.querySelector('h2'), ...content);
+    s.replaceChildren(s.querySelector('h2'), ...content.flat(Infinity).filter(c => c !== null && c !== undefined));
   }
 
   /** The role matrix of the README, so that nobody is offered a move the service would refuse. */
@@ -37,6 +37,8 @@ FC.page('tickets', async function (session) {
   }
 
   async function show(t) {
+    const main = document.querySelector('main');
+    delete main.dataset.settled;
     document.getElementById('ticket-title').replaceChildren('Ticket ' + t.number + ' ',
       el('span', { class: 'badge state-RAISED', id: 'ticket-status' }, t.status));
     document.title = t.number + ' · FleetCare';
@@ -115,6 +117,7 @@ FC.page('tickets', async function (session) {
     else section('records', FC.empty('Repair records are shown to engineers and managers.'));
     if (manager || engineer) await parts(t);
     else section('parts', FC.empty('Parts are shown to engineers and managers.'));
+    main.dataset.settled = t.status;
   }
 
   async function records(t) {
