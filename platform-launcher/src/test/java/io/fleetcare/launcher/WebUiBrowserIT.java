@@ -134,7 +134,7 @@ class WebUiBrowserIT {
 
         click(row, ".ack-button");
         browser.findElement(By.id("action-comment")).sendKeys("RCD tripped, calling the site");
-        browser.findElement(By.id("action-confirm")).click();
+        press(By.id("action-confirm"));
         waitForText(row, "acknowledged by " + NOC);
         click(row, ".ticket-button");
         By ticketLink = By.cssSelector("tr.alert-row[data-device='" + CHARGER + "'][data-severity='CRITICAL'] .ticket-link");
@@ -169,7 +169,7 @@ class WebUiBrowserIT {
         assertThat(browser.findElement(By.id("customer")).getText()).contains("Harbour Logistics", CUSTOMER_PHONE);
         screenshot("device-page-chart");
 
-        browser.findElement(By.id("cmd-GET_CONFIGURATION")).click();
+        press(By.id("cmd-GET_CONFIGURATION"));
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.attributeToBe(
                 By.id("command-result"), "data-status", "COMPLETED"));
         assertThat(browser.findElement(By.id("command-payload")).getText()).contains("configurationKey");
@@ -192,12 +192,12 @@ class WebUiBrowserIT {
             move("ACKNOWLEDGED");
         }
         browser.findElement(By.id("engineer")).sendKeys(ENGINEER);
-        browser.findElement(By.id("assign")).click();
+        press(By.id("assign"));
         waitForText(By.id("assignment"), ENGINEER);
         waitFor(By.cssSelector("main[data-settled]"));
         move("SCHEDULED");
         new Select(browser.findElement(By.id("i-part"))).selectByIndex(0);
-        browser.findElement(By.id("issue")).click();
+        press(By.id("issue"));
         waitFor(By.id("issued"));
         screenshot("ticket-scheduled");
 
@@ -214,9 +214,7 @@ class WebUiBrowserIT {
         browser.findElement(By.id("r-partName")).sendKeys("RCD type B 40 A");
         browser.findElement(By.id("r-partQuantity")).sendKeys("1");
         browser.findElement(By.id("r-partReason")).sendKeys("tripped, worn");
-        WebElement file = browser.findElement(By.id("file-record"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", file);
-        file.click();
+        press(By.id("file-record"));
         waitFor(By.id("record-list"));
         move("RESOLVED");
         screenshot("ticket-resolved-by-engineer");
@@ -315,10 +313,15 @@ class WebUiBrowserIT {
         waitFor(By.cssSelector("main[data-settled]"));
     }
 
+    /** Clicks a control after bringing it to the middle of the window (the sticky header may cover the top). */
+    private static void press(By control) {
+        WebElement element = browser.findElement(control);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     private static void move(String to) {
-        WebElement button = browser.findElement(By.id("to-" + to));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        button.click();
+        press(By.id("to-" + to));
         waitFor(By.cssSelector("main[data-settled='" + to + "']"));
     }
 
@@ -342,6 +345,7 @@ class WebUiBrowserIT {
 
     private static void screenshot(String name) throws RuntimeException {
         try {
+            script("window.scrollTo(0, 0);");
             File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
             Files.copy(file.toPath(), screenshots.resolve(String.format("%02d-%s.png", ++shot, name)),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

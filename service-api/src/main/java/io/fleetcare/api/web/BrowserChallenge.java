@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       to the login page or a message (a 401 with {@code WWW-Authenticate: basic} would make the browser pop up its
  *       own dialog);</li>
  *   <li>an anonymous browser opening a protected page under {@code /ui/} is sent to the login page (302);</li>
+ *   <li>a script of one of this service's pages that cannot send the header (the alert stream's
+ *       {@code EventSource}, recognised by {@code Sec-Fetch-Site: same-origin}) also gets a bare 401;</li>
  *   <li>everything else gets the HTTP Basic challenge ({@code WWW-Authenticate: basic realm="…"}), so API clients
  *       see the same answer as before the form login existed (with the form enabled, Quarkus' Basic mechanism no
  *       longer challenges by itself).</li>
@@ -49,7 +51,19 @@ public class BrowserChallenge implements HttpAuthenticationMechanism {
         if (path.startsWith("/ui/") && !path.equals(LOGIN_PAGE)) {
             return Uni.createFrom().item(new ChallengeData(302, "Location", LOGIN_PAGE));
         }
+        if (fromOwnPageScript(context)) {
+            return Uni.createFrom().item(new ChallengeData(401));
+        }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "basic realm=\"" + realm + "\""));
+    }
+
+    /**
+     * A request a page of this service made by script, e.g. the NOC page's {@code EventSource}, which cannot send
+     * {@link #UI_HEADER}: browsers mark it {@code Sec-Fetch-Site: same-origin} and a mode other than navigate.
+     */
+    private static boolean fromOwnPageScript(RoutingContext context) {
+        return "same-origin".equals(context.request().getHeader("Sec-Fetch-Site"))
+                && !"navigate".equals(context.request().getHeader("Sec-Fetch-Mode"));
     }
 
     @Override

@@ -153,7 +153,12 @@ FC.page('device', async function () {
     document.getElementById('telemetry-chart').dataset.points = String(series.points.length);
   }
   if (telemetry && telemetry.available) {
-    metricSelect.replaceChildren(...metrics().map(m => el('option', { value: m }, m)));
+    const names = metrics();
+    metricSelect.replaceChildren(...names.map(m => el('option', { value: m }, m)));
+    const pointsOf = m => (telemetry.last24Hours.series.find(s => s.metric === m) || { points: [] }).points.length;
+    const preferred = names.filter(m => /temp/.test(m)).concat(names)
+      .sort((x, y) => pointsOf(y) - pointsOf(x) || (/temp/.test(y) ? 1 : 0) - (/temp/.test(x) ? 1 : 0))[0];
+    if (preferred) metricSelect.value = preferred;
   }
   metricSelect.addEventListener('change', draw);
   document.querySelectorAll('#window button').forEach(b => b.addEventListener('click', () => {

@@ -89,6 +89,10 @@ class WebUiIT {
         // when / then
         given().header(BrowserChallenge.UI_HEADER, "1").get("/api/tickets").then().statusCode(401)
                 .header("WWW-Authenticate", (String) null);
+        given().header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Mode", "cors")
+                .get("/api/alerts/stream").then().statusCode(401).header("WWW-Authenticate", (String) null);
+        given().header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "cors")
+                .get("/api/alerts").then().statusCode(401).header("WWW-Authenticate", containsString("basic"));
         given().redirects().follow(false).get("/ui/admin.html").then().statusCode(302)
                 .header("Location", containsString("/ui/login.html"));
     }
