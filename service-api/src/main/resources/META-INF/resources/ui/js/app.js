@@ -7,7 +7,7 @@
   const PAGES = [
     { id: 'noc', href: '/ui/', label: 'NOC' },
     { id: 'tickets', href: '/ui/tickets.html', label: 'Tickets' },
-    { id: 'kpi', href: '/ui/kpi.html', label: 'KPIs', roles: ['NOC_OPERATOR', 'SERVICE_MANAGER', 'ADMIN'] },
+    { id: 'kpi', href: '/ui/kpi.html', label: 'KPIs', roles: ['SERVICE_MANAGER', 'ADMIN'] },
     { id: 'admin', href: '/ui/admin.html', label: 'Administration', roles: ['ADMIN'] }
   ];
 

@@ -2,8 +2,7 @@
 FC.page('kpi', async function () {
   'use strict';
   const { el, api } = FC;
-  const RATES = [['timeliness', 'Timeliness'], ['firstTimeFixRate', 'First-time fix'], ['complaintRate', 'Complaint rate'],
-    ['satisfaction', 'Satisfaction']];
+  const RATES = [['timeliness', 'Timeliness'], ['firstTimeFixRate', 'First-time fix'], ['complaintRate', 'Complaint rate']];
   const charts = [];
   const today = new Date();
   document.getElementById('k-to').value = today.toISOString().substring(0, 10);
@@ -11,6 +10,7 @@ FC.page('kpi', async function () {
 
   const pct = v => v === null || v === undefined ? '–' : (Math.round(v * 1000) / 10) + ' %';
   const num = v => v === null || v === undefined ? '–' : String(Math.round(v * 10) / 10);
+  const key = g => g.key === null || g.key === undefined ? 'all tickets' : g.key;
 
   function chart(canvas, config) {
     charts.push(new Chart(canvas, Object.assign({ options: { animation: false, maintainAspectRatio: false,
@@ -44,20 +44,21 @@ FC.page('kpi', async function () {
       el('section', { class: 'panel span-12' }, el('h2', {}, kpis.from + ' – ' + kpis.to),
         el('table', { id: 'kpi-table' }, el('thead', {}, el('tr', {}, el('th', {}, kpis.groupBy === 'none' ? '' : kpis.groupBy),
           el('th', {}, 'Opened'), el('th', {}, 'Closed'), RATES.map(([, label]) => el('th', {}, label)),
-          el('th', {}, 'MTTR (h)'), el('th', {}, 'SLA breaches'))),
-        el('tbody', {}, kpis.groups.map(g => el('tr', {}, el('td', {}, g.key), el('td', {}, String(g.ticketsOpened)),
+          el('th', {}, 'Satisfaction (1-5)'), el('th', {}, 'MTTR (h)'), el('th', {}, 'SLA breaches'))),
+        el('tbody', {}, kpis.groups.map(g => el('tr', {}, el('td', {}, key(g)), el('td', {}, String(g.ticketsOpened)),
           el('td', {}, String(g.ticketsClosed)), RATES.map(([k]) => el('td', {}, pct(g[k]))),
-          el('td', {}, num(g.meanTimeToRepairHours)), el('td', {}, String(g.slaBreaches))))))),
-      el('section', { class: 'panel span-6' }, el('h2', {}, 'Rates'), el('div', { class: 'chart-box' }, rates)),
+          el('td', {}, num(g.satisfaction)), el('td', {}, num(g.meanTimeToRepairHours)),
+          el('td', {}, String(g.slaBreaches))))))),
+      el('section', { class: 'panel span-6' }, el('h2', {}, 'Rates (%)'), el('div', { class: 'chart-box' }, rates)),
       el('section', { class: 'panel span-6' }, el('h2', {}, 'Mean time to repair (hours)'),
         el('div', { class: 'chart-box' }, mttr)),
       el('section', { class: 'panel span-12' }, el('h2', {}, 'Faults by model and firmware'),
         el('div', { class: 'chart-box' }, faults))));
     const colours = ['#0b5cad', '#2e7d32', '#c62828', '#f9a825'];
-    chart(rates, { type: 'bar', data: { labels: kpis.groups.map(g => g.key),
+    chart(rates, { type: 'bar', data: { labels: kpis.groups.map(key),
       datasets: RATES.map(([k, label], i) => ({ label, backgroundColor: colours[i],
         data: kpis.groups.map(g => g[k] === null ? null : Math.round(g[k] * 1000) / 10) })) } });
-    chart(mttr, { type: 'bar', data: { labels: kpis.groups.map(g => g.key),
+    chart(mttr, { type: 'bar', data: { labels: kpis.groups.map(key),
       datasets: [{ label: 'MTTR (h)', backgroundColor: '#ef6c00', data: kpis.groups.map(g => g.meanTimeToRepairHours) }] } });
     chart(faults, { type: 'bar', data: { labels: kpis.faultsByModelFirmware.map(f => f.model + ' ' + f.firmware),
       datasets: [{ label: 'faults', backgroundColor: '#8e24aa', data: kpis.faultsByModelFirmware.map(f => f.faults) }] } });

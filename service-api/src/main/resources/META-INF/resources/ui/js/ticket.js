@@ -117,6 +117,7 @@ FC.page('tickets', async function (session) {
     else section('records', FC.empty('Repair records are shown to engineers and managers.'));
     if (manager || engineer) await parts(t);
     else section('parts', FC.empty('Parts are shown to engineers and managers.'));
+    await survey(t);
     main.dataset.settled = t.status;
   }
 
@@ -205,6 +206,54 @@ FC.page('tickets', async function (session) {
         required: true, value: t.assignment ? t.assignment.engineer : '' })),
       el('div', { style: 'flex:0' }, el('button', { class: 'btn', id: 'issue' }, 'Issue'))));
     section('parts', list, form);
+  }
+
+  /** The customer's satisfaction survey: GET/POST /api/tickets/{number}/survey (after the customer confirmed). */
+  async function survey(t) {
+    if (!['CUSTOMER_CONFIRMED', 'CLOSED'].includes(t.status)) {
+      section('survey', FC.empty('The survey is taken once the customer confirmed the repair.'));
+      return;
+    }
+    let recorded = null;
+    if (manager) {
+      try {
+        recorded = await api(path + '/survey');
+      } catch (e) {
+        if (e.status !== 404) throw e;
+      }
+    }
+    if (recorded) {
+      section('survey', facts([['Attitude', recorded.attitude + ' / 5'], ['Skill', recorded.skill + ' / 5'],
+        ['Punctuality', recorded.punctuality + ' / 5'], ['Result', recorded.result + ' / 5'],
+        ['Satisfaction', recorded.satisfaction + ' / 5'], ['Comment', recorded.comment],
+        ['Recorded', recorded.recordedBy + ', ' + FC.dateTime(recorded.recordedAt)]]));
+      return;
+    }
+    if (!FC.hasRole('NOC_OPERATOR', 'SERVICE_MANAGER', 'ADMIN')) {
+      section('survey', FC.empty('Survey results are read by service managers.'));
+      return;
+    }
+    const rating = (name, label) => el('div', {}, el('label', { for: 's-' + name }, label),
+      el('select', { id: 's-' + name, name }, [5, 4, 3, 2, 1].map(v => el('option', { value: v }, String(v)))));
+    const form = el('form', { id: 'survey-form', onsubmit: async e => {
+      e.preventDefault();
+      const f = e.target.elements;
+      const body = { attitude: Number(f.attitude.value), skill: Number(f.skill.value),
+        punctuality: Number(f.punctuality.value), result: Number(f.result.value) };
+      if (f.comment.value.trim()) body.comment = f.comment.value.trim();
+      try {
+        await api(path + '/survey', { method: 'POST', body });
+        FC.toast('Survey recorded');
+        await survey(t);
+      } catch (err) {
+        FC.toast(err.message, true);
+      }
+    } }, el('p', { class: 'small muted' }, 'The customer\'s opinion card, 1 = very dissatisfied … 5 = very satisfied.'),
+    el('div', { class: 'form-row' }, rating('attitude', 'Attitude'), rating('skill', 'Skill'),
+      rating('punctuality', 'Punctuality'), rating('result', 'Result')),
+    el('label', { for: 's-comment' }, 'Comment'), el('textarea', { id: 's-comment', name: 'comment' }),
+    el('p', {}, el('button', { class: 'btn', id: 'record-survey' }, 'Record survey')));
+    section('survey', form);
   }
 
   section('survey', FC.empty('No survey for this ticket yet.'));
