@@ -18,9 +18,11 @@ import java.util.Properties;
  * @param ocppBaseUri OCPP base URL of the chargers; null when there are none
  * @param secrets     device id -> secret for every simulated device; never null
  * @param duration    how long to run; null to run until interrupted
+ * @param coapsUri    the gateway's CoAP DTLS endpoint of the CoAP set-top boxes; null when there are none
  */
 record FleetOptions(String mqttUri, URI ocppBaseUri, Map<String, String> secrets, int setTopBoxes, int chargers,
-                    int overheating, int suddenFaults, long seed, Duration interval, Duration duration) {
+                    int overheating, int suddenFaults, long seed, Duration interval, Duration duration,
+                    String coapsUri, int coapSetTopBoxes) {
 
     /** A command line that cannot be run; the message says why. */
     static final class Invalid extends Exception {
@@ -35,6 +37,8 @@ record FleetOptions(String mqttUri, URI ocppBaseUri, Map<String, String> secrets
         String ocpp = values.remove("--ocpp");
         String credentials = values.remove("--credentials");
         int setTopBoxes = number(values.remove("--set-top-boxes"), "--set-top-boxes", 0);
+        String coap = values.remove("--coap");
+        int coapSetTopBoxes = number(values.remove("--coap-set-top-boxes"), "--coap-set-top-boxes", 0);
         int chargers = number(values.remove("--chargers"), "--chargers", 0);
         int overheating = number(values.remove("--overheating"), "--overheating", 0);
         int suddenFaults = number(values.remove("--sudden-faults"), "--sudden-faults", 0);
@@ -44,11 +48,14 @@ record FleetOptions(String mqttUri, URI ocppBaseUri, Map<String, String> secrets
         if (!values.isEmpty()) {
             throw new Invalid("unknown option " + values.keySet().iterator().next());
         }
-        if (setTopBoxes + chargers == 0) {
-            throw new Invalid("nothing to simulate: give --set-top-boxes and/or --chargers");
+        if (setTopBoxes + coapSetTopBoxes + chargers == 0) {
+            throw new Invalid("nothing to simulate: give --set-top-boxes, --coap-set-top-boxes and/or --chargers");
         }
         if (setTopBoxes > 0 && mqtt == null) {
             throw new Invalid("--set-top-boxes needs --mqtt");
+        }
+        if (coapSetTopBoxes > 0 && coap == null) {
+            throw new Invalid("--coap-set-top-boxes needs --coap");
         }
         if (chargers > 0 && ocpp == null) {
             throw new Invalid("--chargers needs --ocpp");
@@ -63,7 +70,7 @@ record FleetOptions(String mqttUri, URI ocppBaseUri, Map<String, String> secrets
             throw new Invalid("--credentials is required (a properties file: deviceId=secret)");
         }
         return new FleetOptions(mqtt, ocpp == null ? null : URI.create(ocpp), secrets(Path.of(credentials)),
-                setTopBoxes, chargers, overheating, suddenFaults, seed, interval, duration);
+                setTopBoxes, chargers, overheating, suddenFaults, seed, interval, duration, coap, coapSetTopBoxes);
     }
 
     /** {@code --name value} and {@code --name=value} pairs, in order; a bare word or a name without value is refused. */

@@ -21,6 +21,8 @@ final class LoadCommand {
         Map<String, String> options = FleetOptions.options(args);
         int chargers = FleetOptions.number(options.remove("--chargers"), "--chargers", 0);
         int boxes = FleetOptions.number(options.remove("--set-top-boxes"), "--set-top-boxes", 0);
+        int coapBoxes = FleetOptions.number(options.remove("--coap-set-top-boxes"), "--coap-set-top-boxes", 0);
+        String coap = options.remove("--coap");
         double rate = rate(options.remove("--rate"));
         Duration duration = FleetOptions.duration(options.remove("--duration"));
         String mqtt = options.remove("--mqtt");
@@ -36,17 +38,19 @@ final class LoadCommand {
         if (!options.isEmpty()) {
             throw new FleetOptions.Invalid("unknown option " + options.keySet().iterator().next());
         }
-        if (chargers + boxes == 0) {
-            throw new FleetOptions.Invalid("nothing to load: give --chargers and/or --set-top-boxes");
+        if (chargers + boxes + coapBoxes == 0) {
+            throw new FleetOptions.Invalid("nothing to load: give --chargers, --set-top-boxes and/or --coap-set-top-boxes");
         }
         if (duration == null) {
             throw new FleetOptions.Invalid("--duration is required");
         }
-        if (boxes > 0 && mqtt == null || chargers > 0 && ocpp == null) {
-            throw new FleetOptions.Invalid("--set-top-boxes needs --mqtt and --chargers needs --ocpp");
+        if (boxes > 0 && mqtt == null || chargers > 0 && ocpp == null || coapBoxes > 0 && coap == null) {
+            throw new FleetOptions.Invalid("--set-top-boxes needs --mqtt, --chargers needs --ocpp and "
+                    + "--coap-set-top-boxes needs --coap");
         }
         if (credentials == null) {
-            throw new FleetOptions.Invalid("--credentials is required (deviceId=secret for LD-CP-00001.., LD-STB-00001..)");
+            throw new FleetOptions.Invalid("--credentials is required (deviceId=secret for LD-CP-00001.., LD-STB-00001.., "
+                    + "LD-CSTB-00001..)");
         }
         if (api != null && user == null) {
             throw new FleetOptions.Invalid("--api needs --user (and --password or FLEETCARE_API_PASSWORD)");
@@ -62,7 +66,7 @@ final class LoadCommand {
         }
         LoadSettings settings;
         try {
-            settings = new LoadSettings(chargers, boxes, rate, duration, faults, Math.max(1, connectAtOnce), seed,
+            settings = new LoadSettings(chargers, boxes, coapBoxes, rate, duration, faults, Math.max(1, connectAtOnce), seed,
                     settle == null ? Duration.ofMinutes(2) : settle);
         } catch (IllegalArgumentException e) {
             throw new FleetOptions.Invalid(e.getMessage());
@@ -70,15 +74,17 @@ final class LoadCommand {
         Map<String, String> secrets = FleetOptions.secrets(Path.of(credentials));
         List<String> ids = new ArrayList<>(LoadSettings.chargerIds(chargers));
         ids.addAll(LoadSettings.setTopBoxIds(boxes));
+        ids.addAll(LoadSettings.coapSetTopBoxIds(coapBoxes));
         List<String> missing = ids.stream().filter(id -> !secrets.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             throw new FleetOptions.Invalid("--credentials has no secret for " + missing.size() + " device(s), e.g. "
                     + missing.get(0));
         }
-        out.printf("load: %d chargers and %d set-top boxes, %.1f msg/s in total (each device every %d ms), for %d s%n",
-                chargers, boxes, rate, settings.deviceInterval().toMillis(), duration.toSeconds());
+        out.printf("load: %d chargers, %d set-top boxes over MQTT and %d over CoAP, %.1f msg/s in total (each device "
+                + "every %d ms), for %d s%n", chargers, boxes, coapBoxes, rate, settings.deviceInterval().toMillis(),
+                duration.toSeconds());
         PlatformEndpoints endpoints = new PlatformEndpoints(mqtt, ocpp == null ? null : URI.create(ocpp), api, user,
-                password);
+                password, coap, Map.of());
         try {
             LoadTest.Report report = new LoadTest(settings, endpoints, secrets::get, out::println).run();
             out.print(report.text());

@@ -3,10 +3,14 @@ package io.fleetcare.simulator;
 import io.fleetcare.simulator.fleet.ChargerFleet;
 import io.fleetcare.simulator.fleet.FleetPlan;
 import io.fleetcare.simulator.fleet.SimulatedFleet;
+import io.fleetcare.simulator.scenario.Scenario;
+import io.fleetcare.simulator.scenario.ScenarioSetTopBox;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,7 +25,7 @@ public final class Simulate {
             usage: java -cp <classpath> io.fleetcare.simulator.Simulate <command> [options]
 
             commands:
-              fleet             run simulated set-top boxes (MQTT) and chargers (OCPP 1.6J) until Ctrl-C or
+              fleet             run simulated set-top boxes (MQTT, CoAP) and chargers (OCPP 1.6J) until Ctrl-C or
                                 --duration, printing sent/failed counts every 10 s
               scenario list     the shipped fault scenarios
               scenario rules    print the detection rules the shipped scenarios are written for (start the
@@ -41,7 +45,11 @@ public final class Simulate {
                                      (each charger connects to <URI>/<chargePointId>, subprotocol ocpp1.6,
                                      HTTP Basic with user = chargePointId)
               --credentials FILE     properties file deviceId=secret for every device (required)
-              --set-top-boxes N      set-top boxes STB-0001.. (default 0)
+              --set-top-boxes N      set-top boxes STB-0001.. over MQTT (default 0); they obey the platform's
+                                     commands (REBOOT, COLLECT_LOGS, GET_CONFIG, SET_CONFIG, SELF_TEST)
+              --coap URI             the gateway's CoAP DTLS endpoint, e.g. coaps://127.0.0.1:5684
+              --coap-set-top-boxes K set-top boxes CSTB-0001.. over CoAP with DTLS-PSK (key = the device's
+                                     secret; default 0); telemetry only, the contract cannot reach them
               --chargers N           chargers CP-0001.. (default 0)
               --overheating N        N set-top boxes get an overheating CPU and N chargers an overheating
                                      connector (each capped at its fleet size; default 0)
@@ -70,7 +78,9 @@ public final class Simulate {
             load options:
               --chargers N           chargers LD-CP-00001.. over OCPP 1.6J (needs --ocpp)
               --set-top-boxes M      set-top boxes LD-STB-00001.. over MQTT (needs --mqtt); one MQTT client each
-              --rate R               messages per second of the whole fleet (each device every (N+M)/R s;
+              --coap-set-top-boxes K set-top boxes LD-CSTB-00001.. over CoAP with DTLS-PSK (needs --coap URI, e.g.
+                                     coaps://127.0.0.1:5684; key = the device's secret); one CoAP endpoint each
+              --rate R               messages per second of the whole fleet (each device every (N+M+K)/R s;
                                      chargers round to whole seconds)
               --duration D           how long to send once all are connected: seconds or ISO-8601
               --credentials FILE     deviceId=secret for every device
@@ -80,6 +90,19 @@ public final class Simulate {
               --connect-at-once C    devices connecting at the same time while the fleet comes up (default 32)
               --seed S               picks the faulty devices and the signals (default 1)
               --settle D             how long to wait for the faults' alerts and tickets after the run (default 120 s)
+
+            examples (./simulate is this command line; ./run-demo.sh prints the ports, the API password and the
+            credentials file of the platform it starts):
+              ./run-demo.sh --scenarios --set-top-boxes 0 --chargers 0
+              ./simulate scenario run --all --api http://127.0.0.1:8080 --user admin --password <password> \
+                  --credentials demo-data/device-credentials.properties --mqtt tcp://127.0.0.1:<broker port> \
+                  --ocpp ws://127.0.0.1:8081/ocpp --coap coaps://127.0.0.1:<DTLS port> \
+                  --modbus-devices demo-data/gateway/modbus-devices.yaml
+              ./run-demo.sh --set-top-boxes 0 --chargers 0 --load-chargers 7000 --load-set-top-boxes 3000
+              ./simulate load --chargers 7000 --set-top-boxes 3000 --rate 1000 --duration 90 \
+                  --mqtt tcp://127.0.0.1:<broker port> --ocpp ws://127.0.0.1:8081/ocpp \
+                  --credentials demo-data/device-credentials.properties \
+                  --api http://127.0.0.1:8080 --user admin --password <password>
 
             exit status: 0 done (scenario run: every scenario passed), 1 a device could not connect or a scenario
             failed, 2 bad command line
@@ -169,6 +192,7 @@ public final class Simulate {
     static int runFleet(FleetOptions options, PrintStream out, PrintStream err, CountDownLatch stop) {
         List<String> ids = new ArrayList<>(FleetPlan.setTopBoxIds(options.setTopBoxes()));
         ids.addAll(FleetPlan.chargerIds(options.chargers()));
+        ids.addAll(coapSetTopBoxIds(options.coapSetTopBoxes()));
         List<String> missing = ids.stream().filter(id -> !options.secrets().containsKey(id)).toList();
         if (!missing.isEmpty()) {
             err.println("--credentials has no secret for " + missing.size() + " device(s), e.g. " + missing.get(0));
@@ -179,25 +203,32 @@ public final class Simulate {
                 .plus(chargerPlan(options));
         SimulatedFleet boxes = null;
         ChargerFleet chargers = null;
+        List<ScenarioSetTopBox> coapBoxes = new ArrayList<>();
+        ScheduledExecutorService coapScheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "coap-set-top-boxes");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             if (options.setTopBoxes() > 0) {
                 boxes = SimulatedFleet.start(new FleetPlan(plan.devices()), options.mqttUri(), options.interval());
             }
+            startCoapBoxes(options, coapScheduler, coapBoxes);
             if (options.chargers() > 0) {
                 chargers = ChargerFleet.start(plan, options.ocppBaseUri());
             }
-            out.printf("running %d set-top boxes and %d chargers (seed %d); faulty: %s%n", plan.devices().size(),
-                    plan.chargers().size(), options.seed(), faulty(plan));
+            out.printf("running %d set-top boxes over MQTT, %d over CoAP and %d chargers (seed %d); faulty: %s%n",
+                    plan.devices().size(), coapBoxes.size(), plan.chargers().size(), options.seed(), faulty(plan));
             long deadline = options.duration() == null ? Long.MAX_VALUE
                     : System.nanoTime() + options.duration().toNanos();
             long left = deadline - System.nanoTime();
             while (left > 0 && !stop.await(Math.min(TimeUnit.SECONDS.toNanos(10), left), TimeUnit.NANOSECONDS)) {
                 left = deadline - System.nanoTime();
                 if (left > 0) {
-                    report(out, boxes, chargers);
+                    report(out, boxes, coapBoxes, chargers);
                 }
             }
-            report(out, boxes, chargers);
+            report(out, boxes, coapBoxes, chargers);
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,6 +243,29 @@ public final class Simulate {
             if (boxes != null) {
                 boxes.close();
             }
+            coapBoxes.forEach(ScenarioSetTopBox::close);
+            coapScheduler.shutdownNow();
+        }
+    }
+
+    /** Ids of the {@code fleet} command's CoAP set-top boxes: {@code CSTB-0001} upwards. */
+    static List<String> coapSetTopBoxIds(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            ids.add("CSTB-%04d".formatted(i));
+        }
+        return ids;
+    }
+
+    private static void startCoapBoxes(FleetOptions options, ScheduledExecutorService scheduler,
+                                       List<ScenarioSetTopBox> started) throws java.io.IOException {
+        Scenario.DeviceGroup group = new Scenario.DeviceGroup(Scenario.Kind.SET_TOP_BOX, Scenario.Protocol.COAP,
+                "CSTB", options.coapSetTopBoxes(), FleetPlan.SET_TOP_BOX_MODEL, Scenario.Charging.IDLE, 1);
+        java.util.Random seeds = new java.util.Random(options.seed() + 2);
+        for (String id : coapSetTopBoxIds(options.coapSetTopBoxes())) {
+            started.add(ScenarioSetTopBox.startOverCoap(new Scenario.ScenarioDevice(id, group, seeds.nextLong()),
+                    options.secrets().get(id), options.coapsUri(), options.interval(), java.time.Duration.ZERO,
+                    scheduler));
         }
     }
 
@@ -230,10 +284,15 @@ public final class Simulate {
         return faulty;
     }
 
-    private static void report(PrintStream out, SimulatedFleet boxes, ChargerFleet chargers) {
+    private static void report(PrintStream out, SimulatedFleet boxes, List<ScenarioSetTopBox> coapBoxes,
+                               ChargerFleet chargers) {
         StringBuilder line = new StringBuilder(java.time.Instant.now().toString());
         if (boxes != null) {
             line.append("  set-top boxes: sent ").append(boxes.published()).append(" failed ").append(boxes.failed());
+        }
+        if (!coapBoxes.isEmpty()) {
+            line.append("  CoAP set-top boxes: sent ").append(coapBoxes.stream().mapToLong(ScenarioSetTopBox::sent).sum())
+                    .append(" failed ").append(coapBoxes.stream().mapToLong(ScenarioSetTopBox::failed).sum());
         }
         if (chargers != null) {
             line.append("  chargers: sent ").append(chargers.sent()).append(" failed ").append(chargers.failed());

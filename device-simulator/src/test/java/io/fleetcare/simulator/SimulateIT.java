@@ -37,7 +37,7 @@ class SimulateIT {
             assertThat(centralSystem.violations()).isEmpty();
         }
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("running 0 set-top boxes and 2 chargers")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("running 0 set-top boxes over MQTT, 0 over CoAP and 2 chargers")
                 .containsPattern("chargers: sent [1-9]\\d* failed 0");
     }
 }

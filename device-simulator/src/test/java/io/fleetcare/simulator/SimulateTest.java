@@ -59,7 +59,8 @@ class SimulateTest {
 
         assertThat(status).isZero();
         assertThat(out()).contains("scenario list", "scenario run", "scenario devices", "scenario rules", "--api",
-                "--user", "--password", "load", "--rate", "--set-top-boxes", "--faults", "p50/p99");
+                "--user", "--password", "load", "--rate", "--set-top-boxes", "--faults", "p50/p99",
+                "./simulate scenario run --all", "./simulate load --chargers 7000");
         assertThat(run("load", "--help")).isZero();
     }
 
@@ -120,6 +121,16 @@ class SimulateTest {
         assertThat(run("load", "--chargers", "10", "--ocpp", "ws://127.0.0.1:1/ocpp", "--rate", "5", "--duration", "10",
                 "--credentials", "x", "--faults", "2")).isEqualTo(2);
         assertThat(error()).contains("--faults needs --api");
+    }
+
+    @Test
+    void coapSetTopBoxesNeedTheDtlsEndpointInTheFleetAndTheLoadCommand() {
+        assertThat(run("load", "--coap-set-top-boxes", "10", "--rate", "5", "--duration", "10")).isEqualTo(2);
+        assertThat(error()).contains("--coap-set-top-boxes needs --coap");
+        assertThat(run("fleet", "--coap-set-top-boxes", "2", "--credentials", "x")).isEqualTo(2);
+        assertThat(error()).contains("--coap-set-top-boxes needs --coap");
+        assertThat(run("load", "--help")).isZero();
+        assertThat(out()).contains("--coap-set-top-boxes K", "LD-CSTB-00001", "CSTB-0001");
     }
 
     private int run(String... args) {

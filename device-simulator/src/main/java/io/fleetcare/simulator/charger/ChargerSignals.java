@@ -14,6 +14,8 @@ public final class ChargerSignals {
 
     private static final double THERMAL_TIME_CONSTANT_S = 20.0;
     private static final double LOAD_HEATING_C = 22.0;
+    /** Below this current per phase a vehicle does not charge. */
+    public static final double MIN_CHARGING_CURRENT_A = 6.0;
 
     private final Random random;
     private final ConnectorOverheating overheating;
@@ -54,12 +56,22 @@ public final class ChargerSignals {
      * @param charging   whether a vehicle draws power on the connector
      */
     public ChargerReading sample(Duration sinceStart, boolean charging) {
+        return sample(sinceStart, charging, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Like {@link #sample(Duration, boolean)} with the charger limiting the current per phase to
+     * {@code currentLimitA} (a site controller's setpoint): the vehicle draws at most 3 x voltage x limit, and
+     * pauses below {@link #MIN_CHARGING_CURRENT_A} (IEC 61851: no charging below 6 A).
+     */
+    public ChargerReading sample(Duration sinceStart, boolean charging, double currentLimitA) {
         double dt = last == null ? 0 : Math.max(0, (sinceStart.toMillis() - last.toMillis()) / 1000.0);
         if (last == null || sinceStart.compareTo(last) > 0) {
             last = sinceStart;
         }
         double voltage = 230 + random.nextGaussian() * 1.5;
-        double power = charging ? Math.max(0, ratedPowerW * (0.93 + random.nextGaussian() * 0.02)) : 0;
+        double drawn = charging ? Math.max(0, ratedPowerW * (0.93 + random.nextGaussian() * 0.02)) : 0;
+        double power = currentLimitA < MIN_CHARGING_CURRENT_A ? 0 : Math.min(drawn, 3 * voltage * currentLimitA);
         energyWh += power * dt / 3600.0;
         double load = power / ratedPowerW;
         double target = ambientC + LOAD_HEATING_C * load;

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * reports each connector's status (StatusNotification), charges vehicles as its {@link ChargingPattern} says
  * (StartTransaction / StopTransaction) and sends MeterValues every MeterValueSampleInterval from its
  * {@link ChargerSignals}. It answers Reset (and reboots), TriggerMessage, GetConfiguration,
- * ChangeConfiguration, UnlockConnector, RemoteStart/StopTransaction, GetDiagnostics and UpdateFirmware;
+ * ChangeConfiguration, UnlockConnector, RemoteStart/StopTransaction, GetDiagnostics, UpdateFirmware,
+ * ChangeAvailability, ClearCache and DataTransfer (every call of the Core, Firmware Management and Remote Trigger
+ * profiles);
  * other actions of the central system get NotSupported, unknown ones NotImplemented. A lost connection is
  * opened again with back-off.
  */
@@ -83,6 +85,8 @@ public final class SimulatedCharger implements AutoCloseable {
     private boolean starting;
     private Integer transactionId;
     private String transactionIdTag;
+    private boolean inoperative;
+    private boolean inoperativeScheduled;
     private Duration reconnectDelay = Duration.ofSeconds(1);
 
     private SimulatedCharger(ChargerSpec spec, URI baseUri, ScheduledExecutorService scheduler, boolean ownScheduler,
@@ -352,8 +356,13 @@ public final class SimulatedCharger implements AutoCloseable {
     }
 
     private void reportStatuses() {
-        statusNotification(0, "Available", "NoError", null);
+        statusNotification(0, idleStatus(), "NoError", null);
         reportConnector();
+    }
+
+    /** The status of a connector that is neither charging nor faulted: Available, or Unavailable when inoperative. */
+    private synchronized String idleStatus() {
+        return inoperative ? "Unavailable" : "Available";
     }
 
     private CompletableFuture<ObjectNode> statusNotification(int connectorId, String state, String errorCode,
@@ -410,7 +419,7 @@ public final class SimulatedCharger implements AutoCloseable {
     private void startTransaction(String idTag) {
         int meterStart;
         synchronized (this) {
-            if (starting || transactionId != null || faulted) {
+            if (starting || transactionId != null || faulted || inoperative) {
                 return;
             }
             starting = true;
@@ -434,14 +443,14 @@ public final class SimulatedCharger implements AutoCloseable {
                     status = "Charging";
                     sessionEnds = clock.instant().plus(spec.pattern().session());
                 } else if (!faulted) {
-                    status = "Available";
+                    status = idleStatus();
                     nextSession = clock.instant().plus(spec.pattern().idle());
                 }
             }
             if (accepted) {
                 statusNotification(CONNECTOR, "Charging", "NoError", null);
             } else {
-                statusNotification(CONNECTOR, "Available", "NoError", null);
+                statusNotification(CONNECTOR, idleStatus(), "NoError", null);
             }
         });
     }
@@ -464,14 +473,18 @@ public final class SimulatedCharger implements AutoCloseable {
             transactionIdTag = null;
             sessionEnds = null;
             nextSession = clock.instant().plus(spec.pattern().idle());
+            if (inoperativeScheduled) {
+                inoperativeScheduled = false;
+                inoperative = true;
+            }
             if (reportFinishing) {
-                status = "Available";
+                status = idleStatus();
             }
         }
         CompletableFuture<ObjectNode> stopped = call("StopTransaction", payload);
         if (reportFinishing) {
             statusNotification(CONNECTOR, "Finishing", "NoError", null);
-            statusNotification(CONNECTOR, "Available", "NoError", null);
+            statusNotification(CONNECTOR, idleStatus(), "NoError", null);
         }
         return stopped;
     }
@@ -515,7 +528,7 @@ public final class SimulatedCharger implements AutoCloseable {
             if (meterValuesDue) {
                 nextMeterValues = now.plusSeconds(meterSeconds);
             }
-            sessionDue = !faultActive && transactionId == null && !starting && nextSession != null
+            sessionDue = !faultActive && !inoperative && transactionId == null && !starting && nextSession != null
                     && !now.isBefore(nextSession);
             sessionOver = transactionId != null && sessionEnds != null && !now.isBefore(sessionEnds);
         }
@@ -554,10 +567,10 @@ public final class SimulatedCharger implements AutoCloseable {
         LOG.info("charger {} recovered", spec.chargePointId());
         synchronized (this) {
             faulted = false;
-            status = "Available";
+            status = idleStatus();
             nextSession = clock.instant().plus(spec.pattern().idle());
         }
-        statusNotification(CONNECTOR, "Available", "NoError", null);
+        statusNotification(CONNECTOR, idleStatus(), "NoError", null);
     }
 
     // ---- calls from the central system -----------------------------------------------------------------
@@ -638,6 +651,9 @@ public final class SimulatedCharger implements AutoCloseable {
             case "RemoteStopTransaction" -> remoteStop(payload);
             case "GetDiagnostics" -> getDiagnostics(payload);
             case "UpdateFirmware" -> updateFirmware(payload);
+            case "ChangeAvailability" -> changeAvailability(payload);
+            case "ClearCache" -> clearCache(payload);
+            case "DataTransfer" -> dataTransfer(payload);
             default -> throw CENTRAL_SYSTEM_ACTIONS.contains(action)
                     ? new CallRefused("NotSupported", action + " is not supported by this charger")
                     : new CallRefused("NotImplemented", action + " is not an OCPP 1.6 action");
@@ -656,7 +672,7 @@ public final class SimulatedCharger implements AutoCloseable {
             synchronized (this) {
                 booted = false;
                 if (!faulted) {
-                    status = "Available";
+                    status = idleStatus();
                 }
                 old = socket;
                 socket = null;
@@ -690,7 +706,7 @@ public final class SimulatedCharger implements AutoCloseable {
                 if (connectorId == null) {
                     reportStatuses();
                 } else if (connectorId == 0) {
-                    statusNotification(0, "Available", "NoError", null);
+                    statusNotification(0, idleStatus(), "NoError", null);
                 } else {
                     reportConnector();
                 }
@@ -775,7 +791,8 @@ public final class SimulatedCharger implements AutoCloseable {
         Integer connectorId = request.optionalInteger("connectorId");
         String idTag = request.string("idTag", 20);
         synchronized (this) {
-            if ((connectorId != null && connectorId != CONNECTOR) || faulted || starting || transactionId != null) {
+            if ((connectorId != null && connectorId != CONNECTOR) || faulted || inoperative || starting
+                    || transactionId != null) {
                 return Answered.status("Rejected", null);
             }
         }
@@ -801,6 +818,53 @@ public final class SimulatedCharger implements AutoCloseable {
             call("DiagnosticsStatusNotification", NODES.objectNode().put("status", "Uploading"));
             call("DiagnosticsStatusNotification", NODES.objectNode().put("status", "Uploaded"));
         });
+    }
+
+    /**
+     * Connector 0 (the charge point) or 1: Inoperative makes it Unavailable (no local or remote sessions), or
+     * Scheduled while a transaction runs (Unavailable once it ends); Operative makes it Available again. Other
+     * connectors are Rejected. The availability survives reboots.
+     */
+    private Answered changeAvailability(ObjectNode payload) {
+        RequestPayload request = new RequestPayload(payload, Set.of("connectorId", "type"));
+        int connectorId = request.integer("connectorId");
+        boolean toInoperative = request.oneOf("type", List.of("Inoperative", "Operative")).equals("Inoperative");
+        if (connectorId < 0 || connectorId > CONNECTOR) {
+            return Answered.status("Rejected", null);
+        }
+        synchronized (this) {
+            if (toInoperative && (transactionId != null || starting)) {
+                inoperativeScheduled = true;
+                return Answered.status("Scheduled", null);
+            }
+            inoperativeScheduled = false;
+            if (inoperative == toInoperative) {
+                return Answered.status("Accepted", null);
+            }
+            inoperative = toInoperative;
+            if (!faulted) {
+                status = idleStatus();
+                if (!toInoperative) {
+                    nextSession = clock.instant().plus(spec.pattern().idle());
+                }
+            }
+        }
+        return Answered.status("Accepted", this::reportStatuses);
+    }
+
+    /** The charger keeps no authorization cache, so there is nothing to clear and clearing succeeds. */
+    private Answered clearCache(ObjectNode payload) {
+        new RequestPayload(payload, Set.of());
+        return Answered.status("Accepted", null);
+    }
+
+    /** The charger knows no vendor-specific extensions. */
+    private Answered dataTransfer(ObjectNode payload) {
+        RequestPayload request = new RequestPayload(payload, Set.of("vendorId", "messageId", "data"));
+        request.string("vendorId", 255);
+        request.optionalString("messageId", 50);
+        request.optionalString("data", Integer.MAX_VALUE);
+        return Answered.status("UnknownVendorId", null);
     }
 
     private Answered updateFirmware(ObjectNode payload) {

@@ -29,7 +29,8 @@ import java.util.function.Function;
 
 /**
  * The load mode: thousands of chargers (OCPP 1.6J over the JDK's WebSocket client, one shared HTTP client, no
- * thread per charger) and set-top boxes (MQTT, one Paho client per box: each device logs in as itself) against a
+ * thread per charger) and set-top boxes (MQTT, one Paho client per box: each device logs in as itself; or CoAP with
+ * DTLS-PSK, one Californium endpoint per box) against a
  * running platform, at a given total message rate; a few of them get a fault whose alert and ticket latency is
  * read from the API ({@code receivedAt} of the alert, {@code openedAt} of the ticket, minus the moment the
  * device sent the fault; all clocks of one machine).
@@ -153,6 +154,8 @@ public final class LoadTest {
         }
         Scenario.DeviceGroup boxGroup = new Scenario.DeviceGroup(Scenario.Kind.SET_TOP_BOX, Scenario.Protocol.MQTT,
                 "LD-STB", settings.setTopBoxes(), FleetPlan.SET_TOP_BOX_MODEL, Scenario.Charging.IDLE, 1);
+        Scenario.DeviceGroup coapGroup = new Scenario.DeviceGroup(Scenario.Kind.SET_TOP_BOX, Scenario.Protocol.COAP,
+                "LD-CSTB", settings.coapSetTopBoxes(), FleetPlan.SET_TOP_BOX_MODEL, Scenario.Charging.IDLE, 1);
         for (String id : LoadSettings.setTopBoxIds(settings.setTopBoxes())) {
             long seed = random.nextLong();
             Duration firstAfter = Duration.ofMillis((long) (random.nextDouble() * interval.toMillis()));
@@ -160,6 +163,18 @@ public final class LoadTest {
                 try {
                     boxes.add(ScenarioSetTopBox.start(new Scenario.ScenarioDevice(id, boxGroup, seed),
                             secretOf.apply(id), endpoints.mqttUri(), interval, firstAfter, scheduler));
+                } catch (Exception e) {
+                    connectFailed(id, e);
+                }
+            }));
+        }
+        for (String id : LoadSettings.coapSetTopBoxIds(settings.coapSetTopBoxes())) {
+            long seed = random.nextLong();
+            Duration firstAfter = Duration.ofMillis((long) (random.nextDouble() * interval.toMillis()));
+            pending.add(connecting.submit(() -> {
+                try {
+                    boxes.add(ScenarioSetTopBox.startOverCoap(new Scenario.ScenarioDevice(id, coapGroup, seed),
+                            secretOf.apply(id), endpoints.coapsUri(), interval, firstAfter, scheduler));
                 } catch (Exception e) {
                     connectFailed(id, e);
                 }

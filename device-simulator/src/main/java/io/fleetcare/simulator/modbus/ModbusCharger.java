@@ -1,10 +1,6 @@
 package io.fleetcare.simulator.modbus;
 
 import com.ghgande.j2mod.modbus.ModbusException;
-import com.ghgande.j2mod.modbus.procimg.IllegalAddressException;
-import com.ghgande.j2mod.modbus.procimg.Register;
-import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
-import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import io.fleetcare.simulator.charger.ChargerReading;
@@ -20,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * An EV charger behind a site controller as a Modbus TCP slave (j2mod) on a loopback port, serving the
  * contract's default charger register map (holding registers, 0-based): 0 status (0 ok), 1 connector temperature
  * x10 int16 °C, 2 voltage x10 V, 3 current x100 A, 4-5 energy uint32 Wh high word first, 6-7 power float32 W high
- * word first, 10 current setpoint A (writable; a written value is kept and read back). The values come from
+ * word first, 10 current setpoint A (writable; a written value is kept and read back, and the charger limits the
+ * current per phase to it from the next refresh: no charging below 6 A). The values come from
  * {@link ChargerSignals} and are refreshed every {@code interval}, so the energy register only grows.
  */
 public final class ModbusCharger implements AutoCloseable {
@@ -29,9 +26,10 @@ public final class ModbusCharger implements AutoCloseable {
     public static final int UNIT_ID = 1;
     private static final int REGISTERS = 11;
     private static final int DEFAULT_SETPOINT_A = 32;
+    private static final int SETPOINT = 10;
 
     private final String deviceId;
-    private final ChargerRegisters image = new ChargerRegisters();
+    private final RegisterImage image = new RegisterImage(UNIT_ID, REGISTERS);
     private final ChargerSignals signals;
     private final boolean charging;
     private final Instant start = Instant.now();
@@ -58,6 +56,7 @@ public final class ModbusCharger implements AutoCloseable {
         try {
             slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
             ModbusCharger charger = new ModbusCharger(deviceId, signals, charging, slave);
+            charger.image.put(SETPOINT, DEFAULT_SETPOINT_A);
             charger.refresh();
             slave.addProcessImage(UNIT_ID, charger.image);
             slave.open();
@@ -73,22 +72,18 @@ public final class ModbusCharger implements AutoCloseable {
     }
 
     private synchronized void refresh() {
-        ChargerReading r = signals.sample(Duration.between(start, Instant.now()), charging);
+        ChargerReading r = signals.sample(Duration.between(start, Instant.now()), charging, register(SETPOINT));
         image.put(0, 0);
         image.put(1, (int) Math.round(r.temperatureC() * 10));
         image.put(2, (int) Math.round(r.voltageV() * 10));
         image.put(3, (int) Math.round(r.currentA() * 100));
-        long wh = (long) Math.floor(r.energyWh()) & 0xFFFF_FFFFL;
-        image.put(4, (int) (wh >>> 16));
-        image.put(5, (int) (wh & 0xFFFF));
-        int power = Float.floatToIntBits((float) r.powerW());
-        image.put(6, power >>> 16);
-        image.put(7, power & 0xFFFF);
+        image.put32(4, (int) ((long) Math.floor(r.energyWh()) & 0xFFFF_FFFFL), true);
+        image.put32(6, Float.floatToIntBits((float) r.powerW()), true);
     }
 
     /** What register {@code address} holds now, as an unsigned 16-bit number. */
     public int register(int address) {
-        return image.getRegister(address).toUnsignedShort();
+        return image.unsigned(address);
     }
 
     public String deviceId() {
@@ -98,34 +93,10 @@ public final class ModbusCharger implements AutoCloseable {
     /** Stops answering at once (also on connections already open) and closes the port. */
     @Override
     public void close() {
-        image.silent = true;
+        image.silence();
         if (refreshing != null) {
             refreshing.cancel(false);
         }
         ModbusSlaveFactory.close(slave);
-    }
-
-    /** Registers 0-10 of unit 1; answers nothing once the charger is silent. */
-    private static final class ChargerRegisters extends SimpleProcessImage {
-        private volatile boolean silent;
-
-        ChargerRegisters() {
-            super(UNIT_ID);
-            for (int i = 0; i < REGISTERS; i++) {
-                addRegister(new SimpleRegister(i == 10 ? DEFAULT_SETPOINT_A : 0));
-            }
-        }
-
-        void put(int address, int value) {
-            getRegister(address).setValue(value & 0xFFFF);
-        }
-
-        @Override
-        public Register[] getRegisterRange(int offset, int count) {
-            if (silent) {
-                throw new IllegalAddressException("silent");
-            }
-            return super.getRegisterRange(offset, count);
-        }
     }
 }

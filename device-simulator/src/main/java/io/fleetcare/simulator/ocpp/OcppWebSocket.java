@@ -21,10 +21,14 @@ public final class OcppWebSocket implements AutoCloseable {
     public static final String SUBPROTOCOL = "ocpp1.6";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private final WebSocket socket;
+    private static final Duration CLOSING_HANDSHAKE = Duration.ofSeconds(5);
 
-    private OcppWebSocket(WebSocket socket) {
+    private final WebSocket socket;
+    private final Listener listener;
+
+    private OcppWebSocket(WebSocket socket, Listener listener) {
         this.socket = socket;
+        this.listener = listener;
     }
 
     /**
@@ -47,8 +51,9 @@ public final class OcppWebSocket implements AutoCloseable {
                     .encodeToString((chargePointId + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         String base = baseUri.toString().endsWith("/") ? baseUri.toString() : baseUri + "/";
-        return builder.buildAsync(URI.create(base + chargePointId), new Listener(onFrame, onClosed))
-                .thenApply(OcppWebSocket::new);
+        Listener listener = new Listener(onFrame, onClosed);
+        return builder.buildAsync(URI.create(base + chargePointId), listener)
+                .thenApply(socket -> new OcppWebSocket(socket, listener));
     }
 
     /** The negotiated subprotocol; empty when the server chose none. */
@@ -79,12 +84,19 @@ public final class OcppWebSocket implements AutoCloseable {
         return !socket.isOutputClosed() && !socket.isInputClosed();
     }
 
+    /**
+     * Closes with the WebSocket closing handshake: sends Close, waits (at most 5 s) for the central system's Close,
+     * then drops the connection. Cutting the TCP connection before the central system has read everything would
+     * make it reset (a close with unread data in the receive buffer sends RST), and the peer drops what it has not
+     * read yet, e.g. the answer to a Reset sent just before.
+     */
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(5, TimeUnit.SECONDS)
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(CLOSING_HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS)
                     .exceptionally(e -> null).join();
         }
+        listener.closed.orTimeout(CLOSING_HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
         socket.abort();
     }
 
@@ -92,7 +104,7 @@ public final class OcppWebSocket implements AutoCloseable {
         private final Consumer<String> onFrame;
         private final Consumer<Integer> onClosed;
         private final StringBuilder partial = new StringBuilder();
-        private boolean closed;
+        private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
         Listener(Consumer<String> onFrame, Consumer<Integer> onClosed) {
             this.onFrame = onFrame;
@@ -122,9 +134,8 @@ public final class OcppWebSocket implements AutoCloseable {
             closedWith(-1);
         }
 
-        private synchronized void closedWith(int code) {
-            if (!closed) {
-                closed = true;
+        private void closedWith(int code) {
+            if (closed.complete(null)) {
                 onClosed.accept(code);
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetcare.simulator.coap.CoapDeviceLink;
 import io.fleetcare.simulator.mqtt.MqttDeviceLink;
 import io.fleetcare.simulator.scenario.Scenario.ScenarioDevice;
+import io.fleetcare.simulator.stb.SetTopBoxCommands;
 import io.fleetcare.simulator.stb.SetTopBoxSignals;
 import io.fleetcare.simulator.stb.SetTopBoxTelemetry;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,21 @@ import org.slf4j.LoggerFactory;
  * A set-top box of a scenario over MQTT or CoAP: healthy signals from {@link SetTopBoxSignals}, with the faults of
  * the timeline laid over them from their onset, REBOOT and ERROR events on {@code devices/{id}/events} (CoAP:
  * {@code POST /devices/{id}/events}). Also the set-top box of the load mode.
+ *
+ * <p>Over MQTT it obeys the platform's commands ({@link SetTopBoxCommands}): a REBOOT drops the connection, keeps
+ * quiet for {@link #BOOT_TIME} and comes back with uptime from zero and a REBOOT event (reason
+ * {@code REMOTE_COMMAND}); a new {@code telemetry_interval_s} applies from the next message. Over CoAP the
+ * contract has no way to reach the box, so a CoAP box sends only.
  */
 public final class ScenarioSetTopBox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioSetTopBox.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a box commanded to reboot stays away before it connects and reports again. */
+    public static final Duration BOOT_TIME = Duration.ofSeconds(2);
 
     private final ScenarioDevice device;
-    private final Uplink link;
+    private volatile Uplink link;
     private final ScheduledExecutorService scheduler;
     private final Clock clock = Clock.systemUTC();
     private final SetTopBoxSignals signals;
@@ -43,8 +51,12 @@ public final class ScenarioSetTopBox implements AutoCloseable {
     private final AtomicLong eventSeq = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final SetTopBoxCommands commands;
     private volatile Instant bootedAt;
     private volatile boolean silent;
+    private volatile boolean booting;
+    private volatile Map<String, Double> lastReadings = Map.of();
+    private volatile Duration interval;
     private ScheduledFuture<?> ticking;
 
     private record Onset(Fault fault, Instant at) {
@@ -57,16 +69,40 @@ public final class ScenarioSetTopBox implements AutoCloseable {
     private interface Uplink extends AutoCloseable {
         void send(String channel, byte[] json) throws Exception;
 
+        /** Off for {@code down}, then on again; {@code afterwards} runs once it can send again. */
+        void restart(Duration down, Runnable afterwards);
+
+        /** Messages the platform refused or did not answer after they were sent (CoAP); 0 over MQTT. */
+        default long refusedLater() {
+            return 0;
+        }
+
         @Override
         void close();
     }
 
-    private ScenarioSetTopBox(ScenarioDevice device, Uplink link, ScheduledExecutorService scheduler) {
+    private ScenarioSetTopBox(ScenarioDevice device, Duration interval, ScheduledExecutorService scheduler) {
         this.device = device;
-        this.link = link;
+        this.interval = interval;
         this.scheduler = scheduler;
         this.signals = new SetTopBoxSignals(device.seed(), null);
         this.bootedAt = clock.instant();
+        this.commands = new SetTopBoxCommands(device.id(), device.group().model(), interval, new SetTopBoxCommands.Box() {
+            @Override
+            public Map<String, Double> lastReadings() {
+                return lastReadings;
+            }
+
+            @Override
+            public void reboot() {
+                powerCycle();
+            }
+
+            @Override
+            public void telemetryIntervalChanged(Duration newInterval) {
+                changeInterval(newInterval);
+            }
+        }, clock);
     }
 
     /**
@@ -80,26 +116,37 @@ public final class ScenarioSetTopBox implements AutoCloseable {
     }
 
     /**
-     * Connects as the device and publishes telemetry every {@code interval}, the first after {@code firstAfter},
-     * on {@code scheduler} (which the caller owns and may share between many boxes).
+     * Connects as the device, takes the platform's commands on {@code devices/{id}/commands} and publishes
+     * telemetry every {@code interval}, the first after {@code firstAfter}, on {@code scheduler} (which the caller
+     * owns and may share between many boxes; commands are handled there too).
      *
      * @throws MqttException when the broker refuses the device or cannot be reached
      */
     public static ScenarioSetTopBox start(ScenarioDevice device, String secret, String mqttUri, Duration interval,
                                           Duration firstAfter, ScheduledExecutorService scheduler)
             throws MqttException {
-        MqttDeviceLink mqtt = MqttDeviceLink.connect(mqttUri, device.id(), secret);
-        return scheduled(new ScenarioSetTopBox(device, new Uplink() {
+        ScenarioSetTopBox box = new ScenarioSetTopBox(device, interval, scheduler);
+        MqttDeviceLink mqtt = MqttDeviceLink.connect(mqttUri, device.id(), secret, body -> {
+            SetTopBoxCommands.Reply reply = box.commands.answer(body);
+            return new MqttDeviceLink.Answer(reply.bytes(), reply.afterwards());
+        }, scheduler);
+        box.link = new Uplink() {
             @Override
             public void send(String channel, byte[] json) throws MqttException {
                 mqtt.publish(channel, json);
             }
 
             @Override
+            public void restart(Duration down, Runnable afterwards) {
+                mqtt.restart(down, scheduler, afterwards);
+            }
+
+            @Override
             public void close() {
                 mqtt.close();
             }
-        }, scheduler), interval, firstAfter);
+        };
+        return scheduled(box, firstAfter);
     }
 
     /**
@@ -113,23 +160,61 @@ public final class ScenarioSetTopBox implements AutoCloseable {
                                                   Duration interval, Duration firstAfter,
                                                   ScheduledExecutorService scheduler) throws java.io.IOException {
         CoapDeviceLink coap = CoapDeviceLink.open(coapsUri, device.id(), secret);
-        return scheduled(new ScenarioSetTopBox(device, new Uplink() {
+        ScenarioSetTopBox box = new ScenarioSetTopBox(device, interval, scheduler);
+        box.link = new Uplink() {
             @Override
             public void send(String channel, byte[] json) {
                 coap.post(channel, json);
             }
 
             @Override
+            public void restart(Duration down, Runnable afterwards) {
+                scheduler.schedule(afterwards, down.toMillis(), TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public long refusedLater() {
+                return coap.refused();
+            }
+
+            @Override
             public void close() {
                 coap.close();
             }
-        }, scheduler), interval, firstAfter);
+        };
+        return scheduled(box, firstAfter);
     }
 
-    private static ScenarioSetTopBox scheduled(ScenarioSetTopBox box, Duration interval, Duration firstAfter) {
-        box.ticking = box.scheduler.scheduleAtFixedRate(box::tick, firstAfter.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+    private static ScenarioSetTopBox scheduled(ScenarioSetTopBox box, Duration firstAfter) {
+        synchronized (box) {
+            box.ticking = box.scheduler.scheduleAtFixedRate(box::tick, firstAfter.toMillis(),
+                    box.interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
         return box;
+    }
+
+    private synchronized void changeInterval(Duration newInterval) {
+        interval = newInterval;
+        if (ticking != null && !silent) {
+            ticking.cancel(false);
+            ticking = scheduler.scheduleAtFixedRate(this::tick, newInterval.toMillis(), newInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A reboot the platform asked for: away for {@link #BOOT_TIME}, then uptime from zero and a REBOOT event. */
+    private void powerCycle() {
+        if (silent) {
+            return;
+        }
+        LOG.info("set-top box {} reboots on the platform's command", device.id());
+        booting = true;
+        link.restart(BOOT_TIME, () -> {
+            bootedAt = clock.instant();
+            booting = false;
+            commands.note("INFO", "boot: firmware " + SetTopBoxCommands.FIRMWARE + " after a remote reboot");
+            event(event("REBOOT").put("reason", "REMOTE_COMMAND"));
+        });
     }
 
     /** Lets the fault begin now. */
@@ -140,10 +225,13 @@ public final class ScenarioSetTopBox implements AutoCloseable {
                 scheduler.schedule(this::reboot, Math.round(i * loop.everySeconds() * 1000), TimeUnit.MILLISECONDS);
             }
         } else if (fault instanceof Fault.ErrorReport error) {
+            commands.note("ERROR", error.code());
             event(event("ERROR").put("code", error.code()).put("detail", "reported by the scenario"));
         } else if (fault instanceof Fault.GoingSilent) {
             silent = true;
-            ticking.cancel(false);
+            synchronized (this) {
+                ticking.cancel(false);
+            }
             link.close();
         } else {
             faults.add(new Onset(fault, now));
@@ -155,6 +243,7 @@ public final class ScenarioSetTopBox implements AutoCloseable {
             return;
         }
         bootedAt = clock.instant();
+        commands.note("ERROR", "watchdog reset");
         event(event("REBOOT").put("reason", "WATCHDOG"));
     }
 
@@ -172,7 +261,7 @@ public final class ScenarioSetTopBox implements AutoCloseable {
     }
 
     private void tick() {
-        if (silent) {
+        if (silent || booting) {
             return;
         }
         try {
@@ -181,6 +270,7 @@ public final class ScenarioSetTopBox implements AutoCloseable {
             for (Onset onset : faults) {
                 apply(onset.fault(), onset.seconds(now), metrics);
             }
+            lastReadings = Map.copyOf(metrics);
             publish("telemetry", new SetTopBoxTelemetry(now.truncatedTo(ChronoUnit.MILLIS),
                     telemetrySeq.incrementAndGet(), device.group().model(), metrics).toJson());
         } catch (RuntimeException e) {
@@ -227,16 +317,18 @@ public final class ScenarioSetTopBox implements AutoCloseable {
         return sent.get();
     }
 
-    /** Messages the MQTT or CoAP client refused at once (CoAP refusals by the gateway are logged). */
+    /** Messages the MQTT or CoAP client refused at once, and CoAP posts the gateway refused or did not answer. */
     public long failed() {
-        return failed.get();
+        return failed.get() + link.refusedLater();
     }
 
     @Override
     public void close() {
         silent = true;
-        if (ticking != null) {
-            ticking.cancel(false);
+        synchronized (this) {
+            if (ticking != null) {
+                ticking.cancel(false);
+            }
         }
         link.close();
     }

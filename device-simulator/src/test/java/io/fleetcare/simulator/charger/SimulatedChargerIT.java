@@ -205,7 +205,7 @@ class SimulatedChargerIT {
         awaitBooted("CP-T08");
 
         assertThat(errorCode(centralSystem.call("CP-T08", "MakeCoffee", object()).get())).isEqualTo("NotImplemented");
-        assertThat(errorCode(centralSystem.call("CP-T08", "ClearCache", object()).get())).isEqualTo("NotSupported");
+        assertThat(errorCode(centralSystem.call("CP-T08", "ReserveNow", object()).get())).isEqualTo("NotSupported");
         assertThat(errorCode(centralSystem.call("CP-T08", "Reset", object()).get()))
                 .isEqualTo("OccurenceConstraintViolation");
         assertThat(errorCode(centralSystem.call("CP-T08", "Reset", object().put("type", "Kick")).get()))
@@ -270,6 +270,99 @@ class SimulatedChargerIT {
         int beats = centralSystem.calls("CP-T12", "Heartbeat").size();
         await().atMost(AWAIT).until(() -> centralSystem.calls("CP-T12", "Heartbeat").size() > beats + 1);
         assertThat(centralSystem.calls("CP-T12", "BootNotification")).hasSize(1);
+    }
+
+    @Test
+    void conformsToOcpp16JInEveryMessageItSendsAndEveryAnswerToTheCentralSystem() throws Exception {
+        // given a charger that has booted
+        charger = start(idle("CP-T13"));
+        awaitBooted("CP-T13");
+        Map<String, OcppMessage> answers = new java.util.LinkedHashMap<>();
+
+        // when the central system makes every call a charge point has to answer
+        answers.put("TriggerMessage", centralSystem.call("CP-T13", "TriggerMessage",
+                object().put("requestedMessage", "MeterValues")).get());
+        answers.put("GetConfiguration", centralSystem.call("CP-T13", "GetConfiguration", object()).get());
+        answers.put("ChangeConfiguration", change("CP-T13", "HeartbeatInterval", "2"));
+        answers.put("RemoteStartTransaction", centralSystem.call("CP-T13", "RemoteStartTransaction",
+                object().put("idTag", "RFID-7")).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() != null);
+        answers.put("busy RemoteStartTransaction", centralSystem.call("CP-T13", "RemoteStartTransaction",
+                object().put("idTag", "RFID-8")).get());
+        answers.put("UnlockConnector", centralSystem.call("CP-T13", "UnlockConnector", object().put("connectorId", 1)).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() == null);
+        answers.put("RemoteStartTransaction again", centralSystem.call("CP-T13", "RemoteStartTransaction",
+                object().put("idTag", "RFID-9").put("connectorId", 1)).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() != null);
+        answers.put("RemoteStopTransaction", centralSystem.call("CP-T13", "RemoteStopTransaction",
+                object().put("transactionId", charger.transactionId())).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() == null);
+        answers.put("GetDiagnostics", centralSystem.call("CP-T13", "GetDiagnostics",
+                object().put("location", "ftp://diag.example/").put("retries", 1)).get());
+        answers.put("UpdateFirmware", centralSystem.call("CP-T13", "UpdateFirmware", object()
+                .put("location", "https://fw.example/2.0.bin").put("retrieveDate", Instant.now().toString())).get());
+        answers.put("ClearCache", centralSystem.call("CP-T13", "ClearCache", object()).get());
+        answers.put("DataTransfer", centralSystem.call("CP-T13", "DataTransfer",
+                object().put("vendorId", "com.example").put("data", "ping")).get());
+        answers.put("ChangeAvailability of a connector it lacks", centralSystem.call("CP-T13", "ChangeAvailability",
+                object().put("connectorId", 2).put("type", "Inoperative")).get());
+        answers.put("ChangeAvailability", centralSystem.call("CP-T13", "ChangeAvailability",
+                object().put("connectorId", 0).put("type", "Inoperative")).get());
+        await().atMost(AWAIT).until(() -> "Unavailable".equals(charger.status()));
+        answers.put("RemoteStartTransaction while inoperative", centralSystem.call("CP-T13", "RemoteStartTransaction",
+                object().put("idTag", "RFID-10")).get());
+        answers.put("ChangeAvailability back", centralSystem.call("CP-T13", "ChangeAvailability",
+                object().put("connectorId", 0).put("type", "Operative")).get());
+        answers.put("RemoteStartTransaction for the reset", centralSystem.call("CP-T13", "RemoteStartTransaction",
+                object().put("idTag", "RFID-11")).get());
+        await().atMost(AWAIT).until(() -> charger.transactionId() != null);
+        answers.put("ChangeAvailability while charging", centralSystem.call("CP-T13", "ChangeAvailability",
+                object().put("connectorId", 1).put("type", "Inoperative")).get());
+        answers.put("Reset", centralSystem.call("CP-T13", "Reset", object().put("type", "Hard")).get());
+        await().atMost(AWAIT).until(() -> charger.boots() == 2 && centralSystem.connectionsOf("CP-T13") == 2);
+        await().atMost(AWAIT).until(() -> connectorStates("CP-T13").subList(
+                connectorStates("CP-T13").lastIndexOf("1:Charging"), connectorStates("CP-T13").size())
+                .contains("1:Unavailable"));
+
+        // then every answer is the right one, and everything it sent was valid OCPP 1.6J
+        assertThat(status(answers.get("TriggerMessage"))).isEqualTo("Accepted");
+        assertThat(((OcppMessage.CallResult) answers.get("GetConfiguration")).payload().path("configurationKey"))
+                .hasSizeGreaterThanOrEqualTo(8);
+        assertThat(status(answers.get("ChangeConfiguration"))).isEqualTo("Accepted");
+        assertThat(status(answers.get("RemoteStartTransaction"))).isEqualTo("Accepted");
+        assertThat(status(answers.get("busy RemoteStartTransaction"))).isEqualTo("Rejected");
+        assertThat(status(answers.get("UnlockConnector"))).isEqualTo("Unlocked");
+        assertThat(status(answers.get("RemoteStartTransaction again"))).isEqualTo("Accepted");
+        assertThat(status(answers.get("RemoteStopTransaction"))).isEqualTo("Accepted");
+        assertThat(((OcppMessage.CallResult) answers.get("GetDiagnostics")).payload().path("fileName").asText())
+                .isNotEmpty();
+        assertThat(answers.get("UpdateFirmware")).isInstanceOf(OcppMessage.CallResult.class);
+        assertThat(status(answers.get("ClearCache"))).isEqualTo("Accepted");
+        assertThat(status(answers.get("DataTransfer"))).isEqualTo("UnknownVendorId");
+        assertThat(status(answers.get("ChangeAvailability of a connector it lacks"))).isEqualTo("Rejected");
+        assertThat(status(answers.get("ChangeAvailability"))).isEqualTo("Accepted");
+        assertThat(status(answers.get("RemoteStartTransaction while inoperative"))).isEqualTo("Rejected");
+        assertThat(status(answers.get("ChangeAvailability back"))).isEqualTo("Accepted");
+        assertThat(status(answers.get("ChangeAvailability while charging"))).isEqualTo("Scheduled");
+        assertThat(connectorStates("CP-T13")).containsSubsequence("0:Unavailable", "1:Unavailable", "0:Available",
+                "1:Available", "1:Charging", "1:Unavailable");
+        assertThat(status(answers.get("Reset"))).isEqualTo("Accepted");
+        assertThat(centralSystem.calls("CP-T13", "StopTransaction"))
+                .extracting(c -> c.payload().path("reason").asText())
+                .containsExactly("UnlockCommand", "Remote", "HardReset");
+        await().atMost(AWAIT).untilAsserted(() -> assertThat(centralSystem.received().stream()
+                .filter(r -> r.chargePointId().equals("CP-T13") && r.message() instanceof OcppMessage.Call)
+                .map(ScriptedCentralSystem.Received::action).distinct())
+                .containsExactlyInAnyOrder("BootNotification", "StatusNotification", "Heartbeat", "MeterValues",
+                        "StartTransaction", "StopTransaction", "DiagnosticsStatusNotification",
+                        "FirmwareStatusNotification"));
+        assertThat(centralSystem.violations()).filteredOn(v -> v.startsWith("CP-T13")).isEmpty();
+    }
+
+    private static List<String> connectorStates(String id) {
+        return centralSystem.calls(id, "StatusNotification").stream()
+                .map(c -> c.payload().path("connectorId").asInt() + ":" + c.payload().path("status").asText())
+                .toList();
     }
 
     private static ChargerSpec idle(String id) {

@@ -64,6 +64,26 @@ class ModbusChargerIT {
     }
 
     @Test
+    void aChargingChargersCurrentFollowsTheWrittenSetpoint() throws Exception {
+        charger = start(true);
+        assertThat(master.readMultipleRegisters(ModbusCharger.UNIT_ID, 3, 1)[0].toUnsignedShort() / 100.0)
+                .as("unlimited: the vehicle draws about 16 A").isGreaterThan(12.0);
+
+        master.writeSingleRegister(ModbusCharger.UNIT_ID, 10, new SimpleRegister(8));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Register[] r = master.readMultipleRegisters(ModbusCharger.UNIT_ID, 0, 8);
+            assertThat(r[3].toUnsignedShort() / 100.0).as("current A").isBetween(7.0, 8.0);
+            assertThat(Float.intBitsToFloat(r[6].toUnsignedShort() << 16 | r[7].toUnsignedShort()))
+                    .as("power W").isBetween(3 * 210 * 7f, 3 * 250 * 8f);
+        });
+        master.writeSingleRegister(ModbusCharger.UNIT_ID, 10, new SimpleRegister(5));
+        await().atMost(Duration.ofSeconds(5)).until(() -> charger.register(3) == 0);
+        master.writeSingleRegister(ModbusCharger.UNIT_ID, 10, new SimpleRegister(32));
+        await().atMost(Duration.ofSeconds(5)).until(() -> charger.register(3) > 1_200);
+    }
+
+    @Test
     void aClosedChargerAnswersNoMorePolls() throws Exception {
         charger = start(true);
         master.readMultipleRegisters(ModbusCharger.UNIT_ID, 0, 8);

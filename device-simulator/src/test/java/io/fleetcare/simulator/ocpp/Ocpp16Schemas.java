@@ -107,6 +107,8 @@ public final class Ocpp16Schemas {
         CONFIRMATIONS.put("UpdateFirmware", STATUS_ONLY_ANSWER);
         CONFIRMATIONS.put("ChangeAvailability", object(required("status", oneOf("Accepted", "Rejected", "Scheduled"))));
         CONFIRMATIONS.put("ClearCache", object(required("status", oneOf("Accepted", "Rejected"))));
+        CONFIRMATIONS.put("DataTransfer", object(required("status",
+                oneOf("Accepted", "Rejected", "UnknownMessageId", "UnknownVendorId")), optional("data", string(Integer.MAX_VALUE))));
     }
 
     private Ocpp16Schemas() {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -121,6 +122,30 @@ public class DeviceRegistry {
     public WarrantyView warranty(String deviceId, LocalDate on) {
         Device device = devices.findDevice(deviceId).orElseThrow(() -> new DeviceNotFoundException(deviceId));
         return WarrantyView.of(device, on);
+    }
+
+    /**
+     * The service category of a case about the device registered on {@code day} (see {@link CaseCategory}).
+     *
+     * @param deviceId      never null
+     * @param componentName the component the case names; null when it names none
+     * @param day           the day the case is registered, in the SLA zone; never null
+     * @return {@link CaseCategory#UNDETERMINED} for an unregistered device when no component is named; never null
+     * @throws InvalidRequestException when a component is named and the device is not registered or has no
+     *                                 component of that name (400)
+     */
+    @Transactional
+    public CaseCategory categoryOfCase(String deviceId, String componentName, LocalDate day) {
+        Optional<Device> device = devices.findDevice(deviceId);
+        if (componentName == null) {
+            return device.map(d -> CaseCategory.of(d, day)).orElse(CaseCategory.UNDETERMINED);
+        }
+        Device registered = device.orElseThrow(() -> new InvalidRequestException("Device " + deviceId
+                + " is not registered, so the case cannot name its component '" + componentName + "'."));
+        return registered.components().stream().filter(c -> c.name().equals(componentName)).findFirst()
+                .map(c -> CaseCategory.of(c, day))
+                .orElseThrow(() -> new InvalidRequestException("Device " + deviceId + " has no component named '"
+                        + componentName + "'."));
     }
 
     private Instant now() {

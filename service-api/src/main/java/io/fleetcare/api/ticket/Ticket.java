@@ -1,6 +1,8 @@
 package io.fleetcare.api.ticket;
 
 import io.fleetcare.api.customer.CustomerTier;
+import io.fleetcare.api.device.CaseCategory;
+import io.fleetcare.api.device.ServiceCategory;
 import io.fleetcare.api.ticket.sla.SlaDueTimes;
 import io.fleetcare.api.ticket.sla.SlaMilestones;
 import io.fleetcare.events.DeviceType;
@@ -116,6 +118,13 @@ public class Ticket {
 
     @Column(name = "appointment_to")
     private Instant appointmentTo;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_category", updatable = false)
+    private ServiceCategory serviceCategory;
+
+    @Column(name = "service_component_id", updatable = false)
+    private Long serviceComponentId;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -261,6 +270,12 @@ public class Ticket {
         return new TicketAssignment(this, engineer, from, to, assignedBy, at);
     }
 
+    /** Sets the service category decided when the case was registered; called once, before it is stored. */
+    void classify(CaseCategory category) {
+        serviceCategory = category.category();
+        serviceComponentId = category.componentId();
+    }
+
     private static Instant firstOf(Instant reached, Instant at) {
         return reached != null ? reached : at;
     }
@@ -342,6 +357,16 @@ public class Ticket {
 
     public Instant statusChangedAt() {
         return statusChangedAt;
+    }
+
+    /** How the case is billed, decided at registration (see {@link CaseCategory}); null when undetermined. */
+    public ServiceCategory serviceCategory() {
+        return serviceCategory;
+    }
+
+    /** The device component the case named; null when it named none. */
+    public Long serviceComponentId() {
+        return serviceComponentId;
     }
 
     /** Username of the assigned field engineer; null while nobody is assigned. */

@@ -1,6 +1,8 @@
 package io.fleetcare.api.ticket;
 
 import io.fleetcare.api.customer.CustomerArchive;
+import io.fleetcare.api.device.DeviceRegistry;
+import io.fleetcare.api.ticket.sla.SlaConfig;
 import io.fleetcare.api.ticket.sla.SlaPolicy;
 import io.fleetcare.events.MaintenanceRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -44,6 +47,12 @@ public class TicketIntake {
 
     @Inject
     CustomerArchive customers;
+
+    @Inject
+    DeviceRegistry devices;
+
+    @Inject
+    SlaConfig calendar;
 
     @Inject
     Clock clock;
@@ -96,6 +105,8 @@ public class TicketIntake {
         Ticket ticket = Ticket.registerFromTelemetry(number, request.deviceId(), request.deviceType(),
                 request.model(), request.ruleId(), request.severity(), request.problem(), openedAt,
                 slaPolicy.dueTimes(openedAt, false), customers.tierOfOwner(request.deviceId()).orElse(null));
+        ticket.classify(devices.categoryOfCase(request.deviceId(), null,
+                LocalDate.ofInstant(openedAt, calendar.zone())));
         tickets.persist(ticket);
         return ticket;
     }

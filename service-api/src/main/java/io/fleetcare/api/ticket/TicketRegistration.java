@@ -2,6 +2,8 @@ package io.fleetcare.api.ticket;
 
 import io.fleetcare.api.account.Caller;
 import io.fleetcare.api.customer.CustomerArchive;
+import io.fleetcare.api.device.DeviceRegistry;
+import io.fleetcare.api.ticket.sla.SlaConfig;
 import io.fleetcare.api.ticket.sla.SlaPolicy;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 
@@ -33,6 +36,12 @@ public class TicketRegistration {
     CustomerArchive customers;
 
     @Inject
+    DeviceRegistry devices;
+
+    @Inject
+    SlaConfig calendar;
+
+    @Inject
     Clock clock;
 
     /**
@@ -45,9 +54,10 @@ public class TicketRegistration {
      * @param problem    the customer's description; never null
      * @param severity   never null
      * @param complaint  whether the customer complains, which starts the complaint verification clock
+     * @param component  the name of the device component the case is about; null when it names none
      */
     public record Case(TicketChannel channel, String deviceId, DeviceType deviceType, String model, String problem,
-            Severity severity, boolean complaint) {
+            Severity severity, boolean complaint, String component) {
     }
 
     /**
@@ -55,6 +65,8 @@ public class TicketRegistration {
      * @param caller     who registers it; never null
      * @return the new ticket's number; never null
      * @throws IllegalArgumentException when the channel is TELEMETRY
+     * @throws io.fleetcare.api.problem.InvalidRequestException when a component is named that the device does not
+     *                                                          have (400)
      */
     @Transactional
     public String register(Case registered, Caller caller) {
@@ -64,6 +76,8 @@ public class TicketRegistration {
                 registered.deviceType(), registered.model(), registered.severity(), registered.problem(),
                 caller.username(), now, slaPolicy.dueTimes(now, registered.complaint()),
                 customers.tierOfOwner(registered.deviceId()).orElse(null));
+        ticket.classify(devices.categoryOfCase(registered.deviceId(), registered.component(),
+                LocalDate.ofInstant(now, calendar.zone())));
         tickets.persist(ticket);
         LOG.infof("Registered ticket %s (%s, %s) for device %s by %s", number, registered.channel(),
                 registered.severity(), registered.deviceId(), caller.username());

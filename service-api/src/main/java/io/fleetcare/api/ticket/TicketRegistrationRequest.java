@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
  * @param problem    the customer's description
  * @param severity   CRITICAL, MAJOR, MINOR or WARNING
  * @param complaint  optional, false when absent: whether the customer complains
+ * @param component  optional: the name of the registered device's component the case is about, which decides
+ *                   the service category
  */
 public record TicketRegistrationRequest(
         @NotBlank String channel,
@@ -24,5 +26,6 @@ public record TicketRegistrationRequest(
         @Size(max = 100) String model,
         @NotBlank @Size(max = 2000) String problem,
         @NotBlank String severity,
-        Boolean complaint) {
+        Boolean complaint,
+        @Size(max = 100) String component) {
 }

@@ -87,7 +87,7 @@ public class TicketResource {
         String number = registration.register(new TicketRegistration.Case(channel, body.deviceId(),
                 parse(DeviceType.class, body.deviceType(), "deviceType"), blankToNull(body.model()),
                 body.problem().strip(), parse(Severity.class, body.severity(), "severity"),
-                Boolean.TRUE.equals(body.complaint())), caller());
+                Boolean.TRUE.equals(body.complaint()), blankToNull(body.component())), caller());
         return Response.created(uri.getAbsolutePathBuilder().path(number).build()).entity(tickets.get(number)).build();
     }
 

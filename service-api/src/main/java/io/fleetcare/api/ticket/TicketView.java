@@ -1,6 +1,7 @@
 package io.fleetcare.api.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fleetcare.api.device.ServiceCategory;
 import io.fleetcare.api.ticket.sla.SlaBreaches;
 import io.fleetcare.api.ticket.sla.SlaDueTimes;
 import io.fleetcare.events.DeviceType;
@@ -14,6 +15,9 @@ import java.util.List;
  *
  * @param model            may be null
  * @param ruleId           null for cases registered by hand
+ * @param serviceCategory  how the case is billed, decided at registration from the warranty of the component it
+ *                         names, else of all the device's components when they agree; null when undetermined
+ * @param serviceComponentId the device component the case names; null when it names none
  * @param complaint        whether the customer complains (cases registered by hand only)
  * @param registeredBy     the account that registered the case by hand; null for cases telemetry opened
  * @param assignment       the assigned engineer and appointment window; null while nobody is assigned
@@ -33,6 +37,8 @@ public record TicketView(
         TicketPriority priority,
         String problem,
         Instant openedAt,
+        ServiceCategory serviceCategory,
+        Long serviceComponentId,
         boolean complaint,
         String registeredBy,
         Sla sla,
@@ -92,6 +98,8 @@ public record TicketView(
                 ticket.priority(),
                 ticket.problem(),
                 ticket.openedAt(),
+                ticket.serviceCategory(),
+                ticket.serviceComponentId(),
                 ticket.complaint(),
                 ticket.registeredBy(),
                 new Sla(due.respondBy(), due.answerBy(), due.onSiteBy(), due.repairBy(), due.complaintVerifyBy(),

@@ -5,7 +5,8 @@ FC.page('kpi', async function () {
   const RATES = [['timeliness', 'Timeliness'], ['firstTimeFixRate', 'First-time fix'], ['complaintRate', 'Complaint rate']];
   const charts = [];
   const today = new Date();
-  document.getElementById('k-to').value = today.toISOString().substring(0, 10);
+  // up to tomorrow: the service counts days in its own zone, which may be ahead of the browser's
+  document.getElementById('k-to').value = new Date(today.getTime() + 86400000).toISOString().substring(0, 10);
   document.getElementById('k-from').value = new Date(today.getTime() - 29 * 86400000).toISOString().substring(0, 10);
 
   const pct = v => v === null || v === undefined ? '–' : (Math.round(v * 1000) / 10) + ' %';

@@ -31,9 +31,9 @@ import java.util.Locale;
  */
 public final class DeviceHistoryBenchmark {
 
-    private static final String DEVICE = "BENCH-CP-0001";
+    static final String DEVICE = "BENCH-CP-0001";
     private static final String METRIC = "connector.1.temperature_c";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private DeviceHistoryBenchmark() {
     }
@@ -85,7 +85,7 @@ public final class DeviceHistoryBenchmark {
         }
     }
 
-    private static void load(Connection c, Path sqlDir, Instant now) throws Exception {
+    static void load(Connection c, Path sqlDir, Instant now) throws Exception {
         long started = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS telemetry");
@@ -116,7 +116,7 @@ public final class DeviceHistoryBenchmark {
         System.out.printf(Locale.ROOT, "load took %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    private static double[] time(int calls, int warmUp, Call call) throws SQLException {
+    static double[] time(int calls, int warmUp, Call call) throws SQLException {
         for (int i = 0; i < warmUp; i++) {
             call.run();
         }
@@ -130,12 +130,12 @@ public final class DeviceHistoryBenchmark {
         return ms;
     }
 
-    private static void report(String what, double[] sorted) {
+    static void report(String what, double[] sorted) {
         System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", what,
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted[sorted.length - 1]);
     }
 
-    private static double percentile(double[] sorted, int p) {
+    static double percentile(double[] sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
     }
@@ -153,7 +153,7 @@ public final class DeviceHistoryBenchmark {
     }
 
     @FunctionalInterface
-    private interface Call {
+    interface Call {
         void run() throws SQLException;
     }
 }
