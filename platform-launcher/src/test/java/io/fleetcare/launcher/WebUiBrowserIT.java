@@ -1,0 +1,408 @@
+package io.fleetcare.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetcare.simulator.charger.ChargerSpec;
+import io.fleetcare.simulator.charger.SimulatedCharger;
+import io.fleetcare.simulator.charger.SuddenFault;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in Debian's Chromium (headless, through the system chromedriver) against the whole running platform
+ * (issue 8, acceptance 1-3): a NOC operator sees a simulated charger's fault arrive live, acknowledges it and opens
+ * a ticket; a service manager sees the device's chart and runs a remote command; the ticket is walked to CLOSED by
+ * the manager and the assigned engineer; the engineer cannot reach administration or the customer's class-1 data.
+ * Screenshots of every page go to {@code target/ui-screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiBrowserIT {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("fleetcare.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("fleetcare.chromedriver", "/usr/bin/chromedriver"));
+    private static final String CHARGER = "UI-CP-01";
+    private static final String NOC = "ui-noc";
+    private static final String MANAGER = "ui-manager";
+    private static final String ENGINEER = "ui-engineer";
+    private static final String PASSWORD = "browser-test-password-1";
+    private static final String CUSTOMER_ADDRESS = "Harbour Road 12, Room 1701";
+    private static final String CUSTOMER_PHONE = "+86 21 5555 0101";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedPlatform platform;
+    private static SimulatedCharger charger;
+    private static ChromeDriver browser;
+    private static Path screenshots;
+    private static String ticketNumber;
+    private static int shot;
+
+    @BeforeAll
+    static void startPlatformAndBrowser() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("The browser tests need Debian's Chromium and its driver at %s and %s: install the Debian "
+                        + "packages chromium and chromium-driver (or set -Dfleetcare.chromium / "
+                        + "-Dfleetcare.chromedriver)", CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        screenshots = Path.of(System.getProperty("fleetcare.screenshots", "target/ui-screenshots"));
+        Files.createDirectories(screenshots);
+        Path home = Path.of(System.getProperty("fleetcare.home", "..")).toAbsolutePath();
+        platform = EmbeddedPlatform.start(new PlatformOptions(home, dataDir, 0, 0, 3, 1, 1, 0, 11,
+                Duration.ofSeconds(1), null, List.of(new PlatformOptions.ExtraDevice(CHARGER, true,
+                        ChargerSpec.DEFAULT_MODEL))));
+        createAccountsDeviceAndParts();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1440,1000", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (charger != null) {
+            charger.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theNocSeesAFaultArriveLiveAcknowledgesItAndOpensATicket() throws Exception {
+        // given
+        signIn(NOC);
+        waitFor(By.cssSelector("#counter-EV_CHARGER"));
+        script("window.fleetcareNotReloaded = true;");
+
+        // when
+        charger = SimulatedCharger.start(ChargerSpec.healthy(CHARGER, platform.deviceSecret(CHARGER), 5)
+                        .withSuddenFault(new SuddenFault(Duration.ofSeconds(8), "GroundFailure", "RCD-TRIP", null)),
+                platform.ocppBaseUri());
+        By row = By.cssSelector("tr.alert-row[data-device='" + CHARGER + "'][data-severity='CRITICAL']");
+        new WebDriverWait(browser, Duration.ofMinutes(3)).until(ExpectedConditions.visibilityOfElementLocated(row));
+
+        // then
+        assertThat(script("return window.fleetcareNotReloaded === true;")).as("page not reloaded").isEqualTo(true);
+        String rowText = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class).until(d -> d.findElement(row).getText());
+        assertThat(rowText).contains("charger.status-fault");
+        assertThat(browser.findElement(By.id("critical-banner")).getText()).contains(CHARGER);
+        screenshot("noc-live-critical-alert");
+
+        click(row, ".ack-button");
+        browser.findElement(By.id("action-comment")).sendKeys("RCD tripped, calling the site");
+        press(By.id("action-confirm"));
+        waitForText(row, "acknowledged by " + NOC);
+        click(row, ".ticket-button");
+        By ticketLink = By.cssSelector("tr.alert-row[data-device='" + CHARGER + "'][data-severity='CRITICAL'] .ticket-link");
+        ticketNumber = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(ticketLink).stream().findFirst().map(WebElement::getText).orElse(null));
+        assertThat(ticketNumber).matches("TK-\\d{4}-\\d{6}");
+        screenshot("noc-acknowledged-with-ticket");
+        JsonNode stored = api("GET", "/api/alerts?deviceId=" + CHARGER + "&severity=CRITICAL", MANAGER, null).get(0);
+        assertThat(stored.path("acknowledgement").path("by").asText()).isEqualTo(NOC);
+    }
+
+    @Test
+    @Order(2)
+    void aManagerSeesTheDevicesTelemetryChartAndTheResultOfARemoteCommand() {
+        // given
+        signIn(MANAGER);
+
+        // when
+        Number points = await("chart with points").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(5))
+                .until(() -> {
+                    browser.get(platform.apiUrl() + "/ui/device.html?id=" + CHARGER);
+                    waitFor(By.cssSelector("#tickets table, #tickets .empty"));
+                    return (Number) script("const c = Chart.getChart('telemetry-chart');"
+                            + " return c ? c.data.datasets[2].data.length : 0;");
+                }, n -> n.intValue() > 0);
+
+        // then
+        assertThat(points.intValue()).isPositive();
+        assertThat(browser.findElement(By.id("identity")).getText()).contains("AC-22-DUO", "SN-UI-01");
+        assertThat(browser.findElement(By.id("warranty")).getText()).contains("charging module", "FREE");
+        assertThat(browser.findElement(By.id("customer")).getText()).contains("Harbour Logistics", CUSTOMER_PHONE);
+        screenshot("device-page-chart");
+
+        press(By.id("cmd-GET_CONFIGURATION"));
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.attributeToBe(
+                By.id("command-result"), "data-status", "COMPLETED"));
+        assertThat(browser.findElement(By.id("command-payload")).getText()).contains("configurationKey");
+        screenshot("device-remote-command-result");
+    }
+
+    @Test
+    @Order(3)
+    void theTicketIsWalkedToClosedByTheManagerAndTheAssignedEngineer() throws Exception {
+        // given
+        signIn(MANAGER);
+        browser.get(platform.apiUrl() + "/ui/tickets.html");
+        waitFor(By.id("card-" + ticketNumber));
+        screenshot("tickets-board");
+        browser.findElement(By.cssSelector("#card-" + ticketNumber + " a.title")).click();
+        waitFor(By.cssSelector("main[data-settled]"));
+
+        // when: triage, assignment, dispatch, parts
+        if (status().equals("REGISTERED")) {
+            move("ACKNOWLEDGED");
+        }
+        browser.findElement(By.id("engineer")).sendKeys(ENGINEER);
+        press(By.id("assign"));
+        waitForText(By.id("assignment"), ENGINEER);
+        waitFor(By.cssSelector("main[data-settled]"));
+        move("SCHEDULED");
+        new Select(browser.findElement(By.id("i-part"))).selectByIndex(0);
+        press(By.id("issue"));
+        waitFor(By.id("issued"));
+        screenshot("ticket-scheduled");
+
+        // when: the engineer on site
+        signIn(ENGINEER);
+        openTicket();
+        move("ON_SITE");
+        browser.findElement(By.id("r-minutesSpent")).sendKeys("45");
+        browser.findElement(By.id("r-customerSignOff")).sendKeys("Ms Zhao");
+        browser.findElement(By.id("r-symptom")).sendKeys("Connector 1 faulted with GroundFailure");
+        browser.findElement(By.id("r-cause")).sendKeys("Moisture in the cable gland");
+        browser.findElement(By.id("r-workDone")).sendKeys("Dried and resealed the gland, replaced the RCD");
+        browser.findElement(By.id("r-testResult")).sendKeys("Insulation test passed, test charge 20 min OK");
+        browser.findElement(By.id("r-partName")).sendKeys("RCD type B 40 A");
+        browser.findElement(By.id("r-partQuantity")).sendKeys("1");
+        browser.findElement(By.id("r-partReason")).sendKeys("tripped, worn");
+        press(By.id("file-record"));
+        waitFor(By.id("record-list"));
+        move("RESOLVED");
+        screenshot("ticket-resolved-by-engineer");
+
+        // when: confirmation and closing
+        signIn(MANAGER);
+        openTicket();
+        browser.findElement(By.id("reason")).sendKeys("Ms Zhao confirmed by phone");
+        move("CUSTOMER_CONFIRMED");
+        move("CLOSED");
+        new Select(browser.findElement(By.id("s-punctuality"))).selectByValue("4");
+        browser.findElement(By.id("s-comment")).sendKeys("Quick and tidy");
+        press(By.id("record-survey"));
+        waitForText(By.id("survey"), "Quick and tidy");
+
+        // then
+        JsonNode ticket = api("GET", "/api/tickets/" + ticketNumber, MANAGER, null);
+        assertThat(ticket.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(ticket.path("transitions").findValuesAsText("to"))
+                .containsSubsequence("SCHEDULED", "ON_SITE", "RESOLVED", "CUSTOMER_CONFIRMED", "CLOSED");
+        assertThat(api("GET", "/api/repairs?ticketNumber=" + ticketNumber, MANAGER, null)).hasSize(1);
+        assertThat(api("GET", "/api/tickets/" + ticketNumber + "/survey", MANAGER, null).path("punctuality").asInt())
+                .isEqualTo(4);
+        screenshot("ticket-closed");
+    }
+
+    @Test
+    @Order(4)
+    void anEngineerCannotReachAdministrationNorTheCustomersClassOneData() {
+        // given
+        signIn(ENGINEER);
+
+        // when
+        List<WebElement> adminLinks = browser.findElements(By.id("nav-admin"));
+        Object accountsStatus = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch('/api/accounts', {headers: {'X-FleetCare-UI': '1'}}).then(r => done(r.status));");
+        browser.get(platform.apiUrl() + "/ui/admin.html");
+        String adminPage = browser.getPageSource();
+        browser.get(platform.apiUrl() + "/ui/device.html?id=" + CHARGER);
+        waitFor(By.id("class-one-withheld"));
+
+        // then
+        assertThat(adminLinks).as("administration in the engineer's navigation").isEmpty();
+        assertThat(((Number) accountsStatus).intValue()).isEqualTo(403);
+        assertThat(adminPage).doesNotContain("Personal accounts").doesNotContain("account-form");
+        String devicePage = browser.findElement(By.tagName("main")).getText();
+        assertThat(devicePage).contains("Harbour Logistics").doesNotContain(CUSTOMER_ADDRESS)
+                .doesNotContain(CUSTOMER_PHONE);
+        screenshot("device-page-as-engineer");
+    }
+
+    @Test
+    @Order(5)
+    void theAdministratorManagesAccountsAndTheKpiPageShowsTheClosedTicket() {
+        // given
+        signIn(platform.adminUser(), platform.adminPassword());
+
+        // when
+        browser.get(platform.apiUrl() + "/ui/admin.html");
+        waitForText(By.id("account-table"), ENGINEER);
+        screenshot("administration");
+        browser.get(platform.apiUrl() + "/ui/kpi.html");
+        WebElement kpis = waitFor(By.id("kpi-table"));
+
+        // then
+        assertThat(kpis.getText()).contains("all tickets");
+        assertThat(script("return Chart.getChart('kpi-faults').data.datasets[0].data.length;")).isNotEqualTo(0L);
+        screenshot("kpi-dashboard");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        browser.get(platform.apiUrl() + "/ui/");
+        waitFor(By.cssSelector("tr.alert-row"));
+        screenshot("noc-on-a-tablet");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private static void signIn(String username) {
+        signIn(username, PASSWORD);
+    }
+
+    private static void signIn(String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(platform.apiUrl() + "/ui/login.html");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        waitForText(By.id("who"), username);
+    }
+
+    /** Clicks a button inside a row of the live list, which a pushed alert may redraw at any moment. */
+    private static void click(By row, String button) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(row).findElement(By.cssSelector(button)).click();
+                    return true;
+                });
+    }
+
+    private static void openTicket() {
+        browser.get(platform.apiUrl() + "/ui/ticket.html?n=" + ticketNumber);
+        waitFor(By.cssSelector("main[data-settled]"));
+    }
+
+    /** Clicks a control after bringing it to the middle of the window (the sticky header may cover the top). */
+    private static void press(By control) {
+        WebElement element = browser.findElement(control);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private static void move(String to) {
+        press(By.id("to-" + to));
+        waitFor(By.cssSelector("main[data-settled='" + to + "']"));
+    }
+
+    private static String status() {
+        return browser.findElement(By.id("ticket-status")).getText();
+    }
+
+    private static WebElement waitFor(By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    private static void waitForText(By what, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBePresentInElementLocated(what, text));
+    }
+
+    private static Object script(String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
+    }
+
+    private static void screenshot(String name) throws RuntimeException {
+        try {
+            script("window.scrollTo(0, 0);");
+            File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(file.toPath(), screenshots.resolve(String.format("%02d-%s.png", ++shot, name)),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void createAccountsDeviceAndParts() throws Exception {
+        String admin = platform.adminUser();
+        for (var account : Map.of(NOC, "NOC_OPERATOR", MANAGER, "SERVICE_MANAGER", ENGINEER, "FIELD_ENGINEER")
+                .entrySet()) {
+            api("POST", "/api/accounts", admin, Map.of("username", account.getKey(), "password", PASSWORD,
+                    "roles", List.of(account.getValue())));
+        }
+        JsonNode customer = api("POST", "/api/customers", admin, Map.of("name", "Harbour Logistics", "tier", "A",
+                "address", CUSTOMER_ADDRESS, "contacts", List.of(Map.of("name", "Ms Zhao",
+                        "position", "facility manager", "phone", CUSTOMER_PHONE))));
+        api("POST", "/api/devices", admin, Map.ofEntries(Map.entry("deviceId", CHARGER),
+                Map.entry("deviceType", "EV_CHARGER"), Map.entry("model", ChargerSpec.DEFAULT_MODEL),
+                Map.entry("serial", "SN-UI-01"), Map.entry("firmware", "1.6.3"),
+                Map.entry("siteAddress", "Depot 7, Container Terminal"), Map.entry("producedOn", "2025-09-10"),
+                Map.entry("soldOn", "2025-10-01"), Map.entry("installedOn", "2025-10-20"),
+                Map.entry("commissioning", Map.of("on", "2025-10-21", "report", "Commissioned, RCD tested",
+                        "acceptedBy", "Ms Zhao")),
+                Map.entry("customerId", customer.path("customerId").asLong()),
+                Map.entry("components", List.of(
+                        Map.of("name", "charging module", "serial", "CM-UI-1", "warrantyMonths", 36),
+                        Map.of("name", "charging cable", "serial", "CC-UI-1", "warrantyMonths", 12)))));
+        JsonNode part = api("POST", "/api/parts", admin, Map.of("name", "RCD type B 40 A", "spec", "AC-22-DUO",
+                "abcClass", "A"));
+        api("POST", "/api/parts/" + part.path("partId").asLong() + "/movements", MANAGER, Map.of("kind", "RECEIPT",
+                "location", "Depot 7 store", "quantity", 5, "person", MANAGER));
+    }
+
+    /** Calls the API with HTTP Basic; fails the test on anything but 2xx. */
+    private static JsonNode api(String method, String path, String user, Object body) throws Exception {
+        String password = user.equals(platform.adminUser()) ? platform.adminPassword() : PASSWORD;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.apiUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+}

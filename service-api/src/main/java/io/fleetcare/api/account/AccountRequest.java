@@ -1,0 +1,20 @@
+package io.fleetcare.api.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+
+/**
+ * A personal account to create.
+ *
+ * @param username 3-64 of lower-case letters, digits and {@code . _ -}, starting with a letter or digit
+ * @param password 12-200 characters; only its bcrypt hash is kept
+ * @param roles    role names, at least one
+ */
+public record AccountRequest(
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}") String username,
+        @NotBlank @Size(min = 12, max = 200) String password,
+        @NotEmpty @Size(max = 4) Set<@NotBlank String> roles) {
+}

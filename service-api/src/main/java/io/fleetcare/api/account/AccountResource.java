@@ -1,0 +1,71 @@
+package io.fleetcare.api.account;
+
+import io.fleetcare.api.problem.InvalidRequestException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Account administration: {@code /api/accounts}, ADMIN only (seed 000 "三、信息安全管理制度 1. 访问控制": personal
+ * accounts, least privilege). Accounts are created, never changed or deleted through the API yet.
+ */
+@Path("/api/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.ADMIN)
+@Tag(name = "Accounts")
+public class AccountResource {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    AccountService service;
+
+    @GET
+    @Transactional
+    @Operation(summary = "Every account with its roles, by username")
+    public List<AccountView> list() {
+        return accounts.listAll().stream().map(AccountView::of)
+                .sorted(Comparator.comparing(AccountView::username)).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a personal account",
+            description = "{\"username\",\"password\",\"roles\":[\"FIELD_ENGINEER\"]} -> 201; 400; 409 when the "
+                    + "username is taken.")
+    public Response create(@NotNull @Valid AccountRequest body) {
+        Account account = service.create(body.username(), body.password(), roles(body.roles()));
+        return Response.status(Response.Status.CREATED).entity(AccountView.of(account)).build();
+    }
+
+    private static Set<Role> roles(Set<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            try {
+                roles.add(Role.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("Unknown role; expected some of "
+                        + Arrays.toString(Role.values()) + ".");
+            }
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,261 @@
+/* Ticket page: the case, SLA clocks, lifecycle moves, assignment and appointment, repair record, parts issue. */
+FC.page('tickets', async function (session) {
+  'use strict';
+  const { el, api, badge, facts } = FC;
+  const number = FC.param('n');
+  const path = '/api/tickets/' + encodeURIComponent(number || '');
+  const NEXT = {
+    REGISTERED: ['ACKNOWLEDGED', 'ESCALATED', 'CANCELLED'], ACKNOWLEDGED: ['SCHEDULED', 'ESCALATED', 'CANCELLED'],
+    SCHEDULED: ['ON_SITE', 'ESCALATED', 'CANCELLED'], ON_SITE: ['RESOLVED', 'ESCALATED', 'CANCELLED'],
+    RESOLVED: ['CUSTOMER_CONFIRMED', 'ESCALATED'], CUSTOMER_CONFIRMED: ['CLOSED', 'ESCALATED'],
+    ESCALATED: ['ACKNOWLEDGED', 'SCHEDULED', 'ON_SITE', 'RESOLVED', 'CANCELLED'], CLOSED: [], CANCELLED: []
+  };
+  const LABEL = { ACKNOWLEDGED: 'Acknowledge', SCHEDULED: 'Schedule', ON_SITE: 'On site', RESOLVED: 'Resolved',
+    CUSTOMER_CONFIRMED: 'Customer confirmed', CLOSED: 'Close', ESCALATED: 'Escalate', CANCELLED: 'Cancel ticket' };
+  const manager = FC.hasRole('SERVICE_MANAGER', 'ADMIN');
+  const engineer = FC.hasRole('FIELD_ENGINEER');
+  const recordReader = FC.hasRole('FIELD_ENGINEER', 'SERVICE_MANAGER', 'ADMIN');
+
+  function section(name, ...content) {
+    const s = document.getElementById(name);
+    s.replaceChildren(s.querySelector('h2'), ...content.flat(Infinity).filter(c => c !== null && c !== undefined));
+  }
+
+  /** The role matrix of the README, so that nobody is offered a move the service would refuse. */
+  function mayMove(t, to) {
+    if (manager) return true;
+    if (FC.hasRole('NOC_OPERATOR') && (to === 'ESCALATED' || (t.status === 'REGISTERED' && to === 'ACKNOWLEDGED'))) {
+      return true;
+    }
+    return engineer && t.assignment && t.assignment.engineer === session.username
+      && ((t.status === 'SCHEDULED' && to === 'ON_SITE') || (t.status === 'ON_SITE' && to === 'RESOLVED'));
+  }
+
+  function localInput(iso) {
+    const d = iso ? new Date(iso) : new Date();
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().substring(0, 16);
+  }
+
+  async function show(t) {
+    const main = document.querySelector('main');
+    delete main.dataset.settled;
+    document.getElementById('ticket-title').replaceChildren('Ticket ' + t.number + ' ',
+      el('span', { class: 'badge state-RAISED', id: 'ticket-status' }, t.status));
+    document.title = t.number + ' · FleetCare';
+    section('summary', facts([['Device', el('a', { href: '/ui/device.html?id=' + encodeURIComponent(t.deviceId) },
+      t.deviceId + (t.model ? ' (' + t.model + ')' : ''))], ['Problem', t.problem],
+    ['Priority', badge('pri', t.priority)], ['Severity', badge('sev', t.severity)], ['Rule', t.ruleId],
+    ['Channel', t.channel + (t.registeredBy ? ', registered by ' + t.registeredBy : '')],
+    ['Complaint', t.complaint ? 'yes' : 'no'], ['Opened', FC.dateTime(t.openedAt)],
+    ['Evidence', (t.evidence || []).slice(0, 5).map(e => e.metric + ' ' + (e.value !== undefined ? e.value : e.text)
+      + ' @ ' + FC.dateTime(e.ts)).join('; ')]]));
+
+    const clocks = [['respond', 'Respond'], ['answer', 'Answer customer'], ['onSite', 'On site'], ['repair', 'Repair'],
+      ['complaintVerify', 'Verify complaint']].filter(([k]) => t.sla[k + 'By']);
+    const running = FC.runningClock(t);
+    section('sla', el('table', { class: 'small' }, el('tbody', {}, clocks.map(([k, name]) => {
+      const breached = t.sla[k + 'Breached'];
+      const cd = running && running.name === k ? FC.countdown(t.sla[k + 'By'], breached) : null;
+      return el('tr', { id: 'sla-' + k }, el('td', {}, name), el('td', {}, FC.dateTime(t.sla[k + 'By'])),
+        el('td', {}, cd ? el('span', { class: 'sla ' + cd.cls }, cd.text)
+          : el('span', { class: 'sla ' + (breached ? 'breached' : 'ok') }, breached ? 'breached' : 'kept / not due')));
+    }))));
+
+    const moves = NEXT[t.status].filter(to => mayMove(t, to));
+    const reason = el('input', { id: 'reason', placeholder: 'reason / note (needed to escalate or cancel)',
+      style: 'width:100%' });
+    section('actions', moves.length ? [reason, el('div', { style: 'margin-top:.5rem' }, moves.map(to =>
+      el('button', { class: 'btn ' + (to === 'ESCALATED' || to === 'CANCELLED' ? 'secondary' : ''),
+        id: 'to-' + to, style: 'margin:0 .3rem .3rem 0', onclick: async () => {
+          try {
+            const body = { to };
+            if (reason.value.trim()) body.reason = reason.value.trim();
+            show(await api(path + '/transitions', { method: 'POST', body }));
+            FC.toast(t.number + ': ' + to);
+          } catch (e) {
+            FC.toast(e.message, true);
+          }
+        } }, LABEL[to] || to)))]
+      : FC.empty(NEXT[t.status].length ? 'Your role has no move on this ticket now.' : 'This ticket is ' + t.status + '.'));
+
+    const a = t.assignment;
+    const current = a ? facts([['Engineer', a.engineer], ['Appointment', FC.dateTime(a.from) + ' – '
+      + FC.dateTime(a.to)]]) : FC.empty('Nobody assigned yet.');
+    const assignable = manager && ['REGISTERED', 'ACKNOWLEDGED', 'SCHEDULED', 'ESCALATED'].includes(t.status);
+    if (assignable) {
+      const start = a ? a.from : new Date(Date.now() + 3600000).toISOString();
+      const end = a ? a.to : new Date(Date.now() + 3 * 3600000).toISOString();
+      const form = el('form', { id: 'assign-form', onsubmit: async e => {
+        e.preventDefault();
+        const f = e.target.elements;
+        try {
+          show(await api(path + '/assignment', { method: 'PUT', body: { engineer: f.engineer.value.trim(),
+            from: new Date(f.from.value).toISOString(), to: new Date(f.to.value).toISOString() } }));
+          FC.toast('Assigned to ' + f.engineer.value);
+        } catch (err) {
+          FC.toast(err.message, true);
+        }
+      } }, el('div', { class: 'form-row' },
+        el('div', {}, el('label', { for: 'engineer' }, 'Engineer (username)'),
+          el('input', { id: 'engineer', name: 'engineer', required: true, value: a ? a.engineer : '' })),
+        el('div', {}, el('label', { for: 'from' }, 'From'),
+          el('input', { id: 'from', name: 'from', type: 'datetime-local', required: true, value: localInput(start) })),
+        el('div', {}, el('label', { for: 'to' }, 'To'),
+          el('input', { id: 'to', name: 'to', type: 'datetime-local', required: true, value: localInput(end) })),
+        el('div', { style: 'flex:0' }, el('button', { class: 'btn', id: 'assign' }, a ? 'Re-assign' : 'Assign'))));
+      section('assignment', current, form);
+    } else {
+      section('assignment', current);
+    }
+
+    const events = [{ at: t.openedAt, text: 'Opened (' + t.channel + ')' }].concat((t.transitions || []).map(tr =>
+      ({ at: tr.at, text: tr.from + ' → ' + tr.to + ' by ' + tr.by + (tr.reason ? ': “' + tr.reason + '”' : '') })));
+    section('history', el('ul', { class: 'timeline', id: 'transitions' }, events.map(e =>
+      el('li', {}, el('div', { class: 'small muted' }, FC.dateTime(e.at)), el('div', {}, e.text)))));
+
+    if (recordReader) await records(t);
+    else section('records', FC.empty('Repair records are shown to engineers and managers.'));
+    if (manager || engineer) await parts(t);
+    else section('parts', FC.empty('Parts are shown to engineers and managers.'));
+    await survey(t);
+    main.dataset.settled = t.status;
+  }
+
+  async function records(t) {
+    const list = await api('/api/repairs?ticketNumber=' + encodeURIComponent(t.number));
+    const shown = list.length ? el('ul', { class: 'timeline', id: 'record-list' }, list.map(r => el('li', {},
+      el('div', {}, el('strong', {}, r.kind + ' #' + r.recordId), ' by ' + r.engineer + ' · ' + FC.dateTime(r.performedAt)),
+      el('div', { class: 'small' }, 'Symptom: ' + r.current.symptom + '. Cause: ' + r.current.cause + '. Work: '
+        + r.current.workDone + '. Test: ' + r.current.testResult + ' (' + r.current.minutesSpent + ' min)'),
+      r.partsReplaced.length ? el('div', { class: 'small muted' }, 'Parts: ' + r.partsReplaced.map(p =>
+        p.part + ' ×' + p.quantity).join(', ')) : null,
+      r.current.customerSignOff ? el('div', { class: 'small' }, 'Signed off by ' + r.current.customerSignOff) : null)))
+      : FC.empty('No repair record yet.');
+    const open = !['CLOSED', 'CANCELLED'].includes(t.status);
+    if (!engineer || !open) {
+      section('records', shown);
+      return;
+    }
+    const field = (name, label, type) => el('div', {}, el('label', { for: 'r-' + name }, label),
+      type === 'area' ? el('textarea', { id: 'r-' + name, name, required: true })
+        : el('input', { id: 'r-' + name, name, type: type || 'text', required: name !== 'customerSignOff'
+          && !name.startsWith('part'), min: type === 'number' ? 1 : null }));
+    const form = el('form', { id: 'repair-form', onsubmit: async e => {
+      e.preventDefault();
+      const f = e.target.elements;
+      const body = { kind: f.kind.value, deviceId: t.deviceId, ticketNumber: t.number, symptom: f.symptom.value,
+        cause: f.cause.value, workDone: f.workDone.value, testResult: f.testResult.value,
+        minutesSpent: Number(f.minutesSpent.value), performedAt: new Date().toISOString(), partsReplaced: [] };
+      if (f.customerSignOff.value.trim()) body.customerSignOff = f.customerSignOff.value.trim();
+      if (f.partName.value.trim()) {
+        body.partsReplaced.push({ part: f.partName.value.trim(), serial: f.partSerial.value.trim() || null,
+          quantity: Number(f.partQuantity.value || 1), reason: f.partReason.value.trim() || 'replaced' });
+      }
+      try {
+        await api('/api/repairs', { method: 'POST', body });
+        FC.toast('Repair record filed');
+        await records(t);
+      } catch (err) {
+        FC.toast(err.message, true);
+      }
+    } },
+    el('div', { class: 'form-row' }, el('div', {}, el('label', { for: 'r-kind' }, 'Kind'),
+      el('select', { id: 'r-kind', name: 'kind' }, el('option', {}, 'REPAIR'), el('option', {}, 'MAINTENANCE'))),
+    field('minutesSpent', 'Minutes spent', 'number'), field('customerSignOff', 'Customer sign-off (name)')),
+    field('symptom', 'Symptom', 'area'), field('cause', 'Cause', 'area'), field('workDone', 'Work done', 'area'),
+    field('testResult', 'Test result', 'area'),
+    el('div', { class: 'form-row' }, field('partName', 'Part replaced'), field('partSerial', 'Serial'),
+      field('partQuantity', 'Quantity', 'number'), field('partReason', 'Reason')),
+    el('p', {}, el('button', { class: 'btn', id: 'file-record' }, 'File repair record')));
+    section('records', shown, el('h2', { style: 'margin-top:1rem' }, 'New record'), form);
+  }
+
+  async function parts(t) {
+    const catalog = await api('/api/parts?limit=500');
+    const issued = [];
+    catalog.forEach(p => (p.movements || []).filter(m => m.ticketNumber === t.number)
+      .forEach(m => issued.push({ part: p, m })));
+    const list = issued.length ? el('table', { class: 'small', id: 'issued' }, el('tbody', {}, issued.map(({ part, m }) =>
+      el('tr', {}, el('td', {}, m.kind), el('td', {}, part.name + ' ' + part.spec), el('td', {}, '×' + m.quantity),
+        el('td', {}, m.person), el('td', {}, FC.dateTime(m.at)))))) : FC.empty('No parts issued for this ticket.');
+    if (!FC.hasRole('SERVICE_MANAGER') || !catalog.length || ['CLOSED', 'CANCELLED'].includes(t.status)) {
+      section('parts', list);
+      return;
+    }
+    const form = el('form', { id: 'issue-form', onsubmit: async e => {
+      e.preventDefault();
+      const f = e.target.elements;
+      try {
+        await api('/api/parts/' + f.part.value + '/movements', { method: 'POST', body: { kind: 'ISSUE',
+          location: f.location.value.trim(), quantity: Number(f.quantity.value), ticketNumber: t.number,
+          person: f.person.value.trim() } });
+        FC.toast('Part issued');
+        await parts(t);
+      } catch (err) {
+        FC.toast(err.message, true);
+      }
+    } }, el('div', { class: 'form-row' },
+      el('div', {}, el('label', { for: 'i-part' }, 'Part'), el('select', { id: 'i-part', name: 'part' },
+        catalog.map(p => el('option', { value: p.partId }, p.name + ' · ' + p.spec + ' (' + p.stock.filter(s =>
+          s.condition === 'GOOD').map(s => s.location + ': ' + s.quantity).join(', ') + ')')))),
+      el('div', {}, el('label', { for: 'i-location' }, 'Store'), el('input', { id: 'i-location', name: 'location',
+        required: true, value: (catalog[0].stock.find(s => s.condition === 'GOOD') || {}).location || '' })),
+      el('div', {}, el('label', { for: 'i-quantity' }, 'Quantity'), el('input', { id: 'i-quantity', name: 'quantity',
+        type: 'number', min: 1, value: 1, required: true })),
+      el('div', {}, el('label', { for: 'i-person' }, 'Taken by'), el('input', { id: 'i-person', name: 'person',
+        required: true, value: t.assignment ? t.assignment.engineer : '' })),
+      el('div', { style: 'flex:0' }, el('button', { class: 'btn', id: 'issue' }, 'Issue'))));
+    section('parts', list, form);
+  }
+
+  /** The customer's satisfaction survey: GET/POST /api/tickets/{number}/survey (after the customer confirmed). */
+  async function survey(t) {
+    if (!['CUSTOMER_CONFIRMED', 'CLOSED'].includes(t.status)) {
+      section('survey', FC.empty('The survey is taken once the customer confirmed the repair.'));
+      return;
+    }
+    let recorded = null;
+    if (manager) {
+      try {
+        recorded = await api(path + '/survey');
+      } catch (e) {
+        if (e.status !== 404) throw e;
+      }
+    }
+    if (recorded) {
+      section('survey', facts([['Attitude', recorded.attitude + ' / 5'], ['Skill', recorded.skill + ' / 5'],
+        ['Punctuality', recorded.punctuality + ' / 5'], ['Result', recorded.result + ' / 5'],
+        ['Satisfaction', recorded.satisfaction + ' / 5'], ['Comment', recorded.comment],
+        ['Recorded', recorded.recordedBy + ', ' + FC.dateTime(recorded.recordedAt)]]));
+      return;
+    }
+    if (!FC.hasRole('NOC_OPERATOR', 'SERVICE_MANAGER', 'ADMIN')) {
+      section('survey', FC.empty('Survey results are read by service managers.'));
+      return;
+    }
+    const rating = (name, label) => el('div', {}, el('label', { for: 's-' + name }, label),
+      el('select', { id: 's-' + name, name }, [5, 4, 3, 2, 1].map(v => el('option', { value: v }, String(v)))));
+    const form = el('form', { id: 'survey-form', onsubmit: async e => {
+      e.preventDefault();
+      const f = e.target.elements;
+      const body = { attitude: Number(f.attitude.value), skill: Number(f.skill.value),
+        punctuality: Number(f.punctuality.value), result: Number(f.result.value) };
+      if (f.comment.value.trim()) body.comment = f.comment.value.trim();
+      try {
+        await api(path + '/survey', { method: 'POST', body });
+        FC.toast('Survey recorded');
+        await survey(t);
+      } catch (err) {
+        FC.toast(err.message, true);
+      }
+    } }, el('p', { class: 'small muted' }, 'The customer\'s opinion card, 1 = very dissatisfied … 5 = very satisfied.'),
+    el('div', { class: 'form-row' }, rating('attitude', 'Attitude'), rating('skill', 'Skill'),
+      rating('punctuality', 'Punctuality'), rating('result', 'Result')),
+    el('label', { for: 's-comment' }, 'Comment'), el('textarea', { id: 's-comment', name: 'comment' }),
+    el('p', {}, el('button', { class: 'btn', id: 'record-survey' }, 'Record survey')));
+    section('survey', form);
+  }
+
+  section('survey', FC.empty('No survey for this ticket yet.'));
+  await show(await api(path));
+});
