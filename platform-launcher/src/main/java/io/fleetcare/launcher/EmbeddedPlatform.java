@@ -145,18 +145,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
         Path logs = data.resolve("logs");
 
         ChildJvm api = remember(ChildJvm.start("service-api", quarkusJvmArgs(), List.of("-jar", layout.serviceApiJar().toString()),
-                Map.of("QUARKUS_HTTP_PORT", String.valueOf(apiPort),
-                        "QUARKUS_HTTP_HOST", "127.0.0.1",
-                        "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
-                        "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                        "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "FLEETCARE_BOOTSTRAP_ADMIN_USERNAME", PlatformSecrets.ADMIN_USER,
-                        "FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword(),
-                        "FLEETCARE_DEVICE_CREDENTIALS_STORAGE_KEY", secrets.credentialsStorageKey(),
-                        "FLEETCARE_DEVICE_CREDENTIALS_TRANSPORT_KEY", secrets.credentialsTransportKey(),
-                        "fleetcare.archive.keys.launcher", secrets.archiveKey(),
-                        "FLEETCARE_ARCHIVE_ACTIVE_KEY", "launcher"),
+                Map.ofEntries(
+                        Map.entry("QUARKUS_HTTP_PORT", String.valueOf(apiPort)),
+                        Map.entry("QUARKUS_HTTP_HOST", "127.0.0.1"),
+                        Map.entry("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl),
+                        Map.entry("QUARKUS_DATASOURCE_USERNAME", postgres.username()),
+                        Map.entry("QUARKUS_DATASOURCE_PASSWORD", postgres.password()),
+                        Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                        Map.entry("FLEETCARE_BOOTSTRAP_ADMIN_USERNAME", PlatformSecrets.ADMIN_USER),
+                        Map.entry("FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword()),
+                        Map.entry("FLEETCARE_DEVICE_CREDENTIALS_STORAGE_KEY", secrets.credentialsStorageKey()),
+                        Map.entry("FLEETCARE_DEVICE_CREDENTIALS_TRANSPORT_KEY", secrets.credentialsTransportKey()),
+                        Map.entry("fleetcare.archive.keys.launcher", secrets.archiveKey()),
+                        Map.entry("FLEETCARE_ARCHIVE_ACTIVE_KEY", "launcher"),
+                        Map.entry("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", secrets.apiSessionKey())),
                 logs, pidFile));
         Map<String, String> gatewayEnv = new java.util.LinkedHashMap<>();
         gatewayEnv.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
@@ -417,6 +419,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
                 ==================================================================
                  FleetCare is running (embedded).
+                   Web UI:           %1$s/ui/
                    Tickets (API):    %1$s/api/tickets
                    API health:       %1$s/q/health
                    Gateway metrics:  %2$s/q/metrics

@@ -18,8 +18,8 @@ import java.util.Properties;
 
 /**
  * The secrets of an embedded platform: the gateway's broker password, the administrator's
- * password, the two device-credential keys (storage and transport), the service API's archive key (AES-256, base64)
- * and every simulated device's secret. Made at random on the first start, kept in
+ * password, the two device-credential keys (storage and transport), the service API's archive key and web-session
+ * key (AES-256, base64) and every simulated device's secret. Made at random on the first start, kept in
  * {@code secrets.properties} (readable by the owner only) in the data directory, and reused by
  * later starts so that the database's accounts keep working.
  */
@@ -40,8 +40,10 @@ final class PlatformSecrets {
         secrets.load();
         boolean changed = secrets.ensure("gateway.broker-password")
                 | secrets.ensure("admin.password")
- * password, the two device-credential keys (storage and transport), the service API's archive key (AES-256, base64)
- * and every simulated device's secret. Made at random on the first start, kept in
+                | secrets.ensureAesKey("device-credentials.storage-key")
+                | secrets.ensureAesKey("device-credentials.transport-key")
+                | secrets.ensureAesKey("archive.key")
+                | secrets.ensureAesKey("api.session-key");
         Map<String, String> fresh = FleetPlan.newSecrets(deviceIds);
         for (String id : deviceIds) {
             if (secrets.values.getProperty("device." + id) == null) {
@@ -63,8 +65,24 @@ final class PlatformSecrets {
         return values.getProperty("admin.password");
     }
 
- * password, the two device-credential keys (storage and transport), the service API's archive key (AES-256, base64)
- * and every simulated device's secret. Made at random on the first start, kept in
+    /** AES-256 key (base64) the service API seals CoAP pre-shared keys with in its database. */
+    String credentialsStorageKey() {
+        return values.getProperty("device-credentials.storage-key");
+    }
+
+    /** AES-256 key (base64) the service API and the gateway share to seal CoAP pre-shared keys on Kafka. */
+    String credentialsTransportKey() {
+        return values.getProperty("device-credentials.transport-key");
+    }
+
+    /** The key that seals the service API's sensitive customer fields: 32 random bytes in base64. */
+    String archiveKey() {
+        return values.getProperty("archive.key");
+    }
+
+    /** The key that encrypts the service API's web-session cookies, so sign-ins survive a restart. */
+    String apiSessionKey() {
+        return values.getProperty("api.session-key");
     }
 
     String deviceSecret(String deviceId) {
@@ -106,8 +124,13 @@ final class PlatformSecrets {
         return true;
     }
 
- * password, the two device-credential keys (storage and transport), the service API's archive key (AES-256, base64)
- * and every simulated device's secret. Made at random on the first start, kept in
+    private boolean ensureAesKey(String key) {
+        if (values.getProperty(key) != null) {
+            return false;
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        values.setProperty(key, Base64.getEncoder().encodeToString(bytes));
         return true;
     }
 
