@@ -71,6 +71,7 @@ class WebUiBrowserIT {
     private static ChromeDriver browser;
     private static Path screenshots;
     private static String ticketNumber;
+    private static long customerId;
     private static int shot;
 
     @BeforeAll
@@ -149,7 +150,7 @@ class WebUiBrowserIT {
 
     @Test
     @Order(2)
-    void aManagerSeesTheDevicesTelemetryChartAndTheResultOfARemoteCommand() {
+    void aManagerSeesTheDevicesTelemetryChartAndTheResultOfARemoteCommand() throws Exception {
         // given
         signIn(MANAGER);
 
@@ -166,13 +167,24 @@ class WebUiBrowserIT {
         assertThat(points.intValue()).isPositive();
         assertThat(browser.findElement(By.id("identity")).getText()).contains("AC-22-DUO", "SN-UI-01");
         assertThat(browser.findElement(By.id("warranty")).getText()).contains("charging module", "FREE");
-        assertThat(browser.findElement(By.id("customer")).getText()).contains("Harbour Logistics", CUSTOMER_PHONE);
+        assertThat(browser.findElement(By.id("customer")).getText()).contains("Harbour Logistics", "0101")
+                .doesNotContain(CUSTOMER_PHONE, CUSTOMER_ADDRESS);
+        assertThat(browser.findElements(By.id("class-one-withheld"))).hasSize(1);
         screenshot("device-page-chart");
 
         press(By.id("cmd-GET_CONFIGURATION"));
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.attributeToBe(
                 By.id("command-result"), "data-status", "COMPLETED"));
         assertThat(browser.findElement(By.id("command-payload")).getText()).contains("configurationKey");
+
+        // and with an approved access grant the same page shows the class-1 contact in clear
+        JsonNode grant = api("POST", "/api/grants", MANAGER, Map.of("customerId", customerId,
+                "reason", "calling the site about the RCD trip", "durationMinutes", 30));
+        api("POST", "/api/grants/" + grant.path("grantId").asLong() + "/approval", platform.adminUser(), null);
+        browser.get(platform.apiUrl() + "/ui/device.html?id=" + CHARGER);
+        waitFor(By.id("class-one-grant"));
+        assertThat(browser.findElement(By.id("customer")).getText()).contains(CUSTOMER_PHONE, CUSTOMER_ADDRESS);
+        screenshot("device-page-customer-under-grant");
         screenshot("device-remote-command-result");
     }
 
@@ -370,6 +382,7 @@ class WebUiBrowserIT {
         JsonNode customer = api("POST", "/api/customers", admin, Map.of("name", "Harbour Logistics", "tier", "A",
                 "address", CUSTOMER_ADDRESS, "contacts", List.of(Map.of("name", "Ms Zhao",
                         "position", "facility manager", "phone", CUSTOMER_PHONE))));
+        customerId = customer.path("customerId").asLong();
         api("POST", "/api/devices", admin, Map.ofEntries(Map.entry("deviceId", CHARGER),
                 Map.entry("deviceType", "EV_CHARGER"), Map.entry("model", ChargerSpec.DEFAULT_MODEL),
                 Map.entry("serial", "SN-UI-01"), Map.entry("firmware", "1.6.3"),
@@ -377,7 +390,7 @@ class WebUiBrowserIT {
                 Map.entry("soldOn", "2025-10-01"), Map.entry("installedOn", "2025-10-20"),
                 Map.entry("commissioning", Map.of("on", "2025-10-21", "report", "Commissioned, RCD tested",
                         "acceptedBy", "Ms Zhao")),
-                Map.entry("customerId", customer.path("customerId").asLong()),
+                Map.entry("customerId", customerId),
                 Map.entry("components", List.of(
                         Map.of("name", "charging module", "serial", "CM-UI-1", "warrantyMonths", 36),
                         Map.of("name", "charging cable", "serial", "CC-UI-1", "warrantyMonths", 12)))));

@@ -4,6 +4,7 @@ import io.fleetcare.api.account.Caller;
 import io.fleetcare.api.account.SignedInCaller;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.problem.InvalidRequestException;
+import io.fleetcare.api.problem.PathIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -94,15 +95,7 @@ public class CustomerResource {
     }
 
     private static long parseId(String value) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below like any id the archive does not hold
-        }
-        throw new CustomerNotFoundException(value);
+        return PathIds.positive(value, CustomerNotFoundException::new);
     }
 
     private static CustomerTier parseTier(String value) {

@@ -4,6 +4,7 @@ import io.fleetcare.api.account.Caller;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.account.SignedInCaller;
 import io.fleetcare.api.problem.InvalidRequestException;
+import io.fleetcare.api.problem.PathIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -93,15 +94,7 @@ public class GrantResource {
     }
 
     private static long parseId(String value) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below like any id that names no grant
-        }
-        throw new GrantNotFoundException(value);
+        return PathIds.positive(value, GrantNotFoundException::new);
     }
 
     private static GrantStatus parseStatus(String value) {

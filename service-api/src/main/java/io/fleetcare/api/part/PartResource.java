@@ -4,6 +4,7 @@ import io.fleetcare.api.account.Caller;
 import io.fleetcare.api.account.SignedInCaller;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.problem.InvalidRequestException;
+import io.fleetcare.api.problem.PathIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -95,15 +96,7 @@ public class PartResource {
     }
 
     private static long parseId(String value) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below like any id the catalog does not hold
-        }
-        throw new PartNotFoundException(value);
+        return PathIds.positive(value, PartNotFoundException::new);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

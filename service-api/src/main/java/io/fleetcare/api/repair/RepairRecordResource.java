@@ -4,6 +4,7 @@ import io.fleetcare.api.account.Caller;
 import io.fleetcare.api.account.SignedInCaller;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.problem.InvalidRequestException;
+import io.fleetcare.api.problem.PathIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -96,15 +97,7 @@ public class RepairRecordResource {
     }
 
     private static long parseId(String value) {
-        try {
-            long id = Long.parseLong(value);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below like any id that names no record
-        }
-        throw new RepairRecordNotFoundException(value);
+        return PathIds.positive(value, RepairRecordNotFoundException::new);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

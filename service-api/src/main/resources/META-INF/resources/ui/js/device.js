@@ -57,11 +57,14 @@ FC.page('device', async function () {
     customer = await api('/api/customers/' + device.customerId).catch(() => null);
   }
   section('customer', customer ? [facts([['Name', customer.name], ['Tier', customer.tier],
-    customer.classOneWithheld ? null : ['Address', customer.address]]),
+    ['Address', customer.address]]),
+  el('ul', { class: 'small', id: 'contacts' }, (customer.contacts || []).map(c => el('li', {},
+    c.name + (c.position ? ' (' + c.position + ')' : '') + ' · ' + [c.phone, c.email].filter(x => x).join(' · ')))),
   customer.classOneWithheld
-    ? el('p', { class: 'withheld', id: 'class-one-withheld' }, 'Address and contacts are withheld for your role.')
-    : el('ul', { class: 'small', id: 'contacts' }, (customer.contacts || []).map(c => el('li', {},
-      c.name + (c.position ? ' (' + c.position + ')' : '') + ' · ' + [c.phone, c.email].filter(x => x).join(' · '))))]
+    ? el('p', { class: 'withheld', id: 'class-one-withheld' },
+      'Address and contacts are masked: class-1 customer data needs an approved access grant.')
+    : (customer.grantId ? el('p', { class: 'small', id: 'class-one-grant' },
+      'Shown under access grant #' + customer.grantId + '; this read is audited.') : null)]
     : FC.empty(device ? 'No owner in the customer archive.' : '–'));
 
   const warranty = history ? history.warranty : (device ? await api(path + '/warranty') : null);

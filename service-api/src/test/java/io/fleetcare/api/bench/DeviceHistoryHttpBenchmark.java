@@ -268,6 +268,11 @@ public final class DeviceHistoryHttpBenchmark {
                 () -> send(http, base, "GET", "/api/tickets/TK-1999-999999", null, 404));
         report("the same Basic authentication alone (GET of an unknown ticket, 404)", authOnly);
 
+        String sessionCookie = signIn(http, base);
+        double[] inSession = time(calls, warmUp, () -> sendInSession(http, base, path, sessionCookie));
+        report("whole GET " + path + " over HTTP in a signed-in web session (the UI's form-login cookie), "
+                + calls + " calls", inSession);
+
         RollupSummaryQuery rollups = new RollupSummaryQuery(DeviceHistoryBenchmark.ZONE);
         double[] bare = time(calls, warmUp, () -> bareStatements(c, rollups));
         report("baseline: the endpoint's statements bare over one JDBC connection (device, components, customer,"
@@ -279,6 +284,33 @@ public final class DeviceHistoryHttpBenchmark {
         System.out.printf(Locale.ROOT, "ratio p50 whole call / bare SQL: %.1fx; without authentication "
                 + "(p50 whole - p50 auth alone): %.2f ms = %.1fx bare SQL%n", p50 / p50Bare, p50 - p50Auth,
                 (p50 - p50Auth) / p50Bare);
+        System.out.printf(Locale.ROOT, "ratio p50 whole call in a signed-in session / bare SQL: %.1fx%n",
+                DeviceHistoryBenchmark.percentile(inSession, 50) / p50Bare);
+    }
+
+    /** Signs in through the web UI's login form once and returns the session cookie ({@code name=value}). */
+    private static String signIn(HttpClient http, URI base) throws IOException, InterruptedException {
+        String form = "j_username=" + ADMIN + "&j_password=" + ADMIN_PASSWORD;
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve("/j_security_check"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("quarkus-credential="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("form login gave no session cookie: HTTP "
+                        + response.statusCode()));
+    }
+
+    private static void sendInSession(HttpClient http, URI base, String path, String cookie)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", cookie).header("Accept", "application/json")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " in a session -> " + response.statusCode());
+        }
     }
 
     private static void bareStatements(Connection c, RollupSummaryQuery rollups) throws SQLException {
