@@ -146,7 +146,10 @@ public class RepairRecords {
     /** Records of a device and/or ticket (all when both are null), latest work first; each read is audited. */
     @Transactional
     public List<RepairRecordView> search(String deviceId, String ticketNumber, int limit, Caller caller) {
-        return records.search(deviceId, ticketNumber, limit).stream().map(r -> read(r, caller)).toList();
+        List<RepairRecordView> views = records.search(deviceId, ticketNumber, limit).stream().map(this::view).toList();
+        views.forEach(v -> audit.record(AuditAction.READ, caller.username(), AuditSubject.REPAIR_RECORD,
+                Long.toString(v.recordId()), null, null));
+        return views;
     }
 
     private RepairRecordView read(RepairRecord record, Caller caller) {

@@ -98,6 +98,10 @@ public final class DeviceHistoryHttpBenchmark {
         env.put("FLEETCARE_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         env.put("FLEETCARE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("QUARKUS_LOG_LEVEL", "WARN");
+        byte[] archiveKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(archiveKey);
+        env.put("fleetcare.archive.keys.bench", Base64.getEncoder().encodeToString(archiveKey));
+        env.put("FLEETCARE_ARCHIVE_ACTIVE_KEY", "bench");
         Path log = jar.getParent().getParent().resolve("bench-service-api.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         System.out.println("service log: " + log);
