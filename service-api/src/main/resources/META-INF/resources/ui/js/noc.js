@@ -170,6 +170,7 @@ FC.page('noc', async function () {
       const known = alerts.get(a.alertId);
       alerts.set(a.alertId, a);
       if (a.severity === 'CRITICAL' && a.state === 'RAISED' && (!known || known.state !== 'RAISED')) criticalCue(a);
+      if (!known || known.state !== a.state) counters().catch(e => FC.toast(e.message, true));
       render();
     };
   }
