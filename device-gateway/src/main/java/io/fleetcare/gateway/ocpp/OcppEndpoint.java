@@ -1,10 +1,16 @@
 package io.fleetcare.gateway.ocpp;
 
 import io.fleetcare.events.DeviceEvent;
+import io.fleetcare.events.Protocol;
 import io.fleetcare.gateway.ingest.DeviceEventPublisher;
+import io.fleetcare.gateway.ingest.IngestMetrics;
+import io.fleetcare.gateway.ingest.IngestRejection;
 import io.fleetcare.gateway.ocpp.message.ChargePointEvents;
 import io.quarkus.websockets.next.CloseReason;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
@@ -24,6 +30,11 @@ import org.jboss.logging.Logger;
  *
  * <p>Opening and closing a connection publish {@code CONNECTION} events ({@code CONNECTED},
  * {@code DISCONNECTED}); a lost one is only logged, as there is no device message to refuse.
+ *
+ * <p>A message larger than {@code quarkus.websockets-next.server.max-message-size} (or one frame larger
+ * than {@code max-frame-size}) is refused by Vert.x/Netty before it is assembled; this endpoint turns that
+ * failure into the close code 1009 "message too big" (RFC 6455 §7.4.1), a WARN line naming the charger
+ * and the {@code payload_too_large} rejection counter, instead of the default internal-error close 1011.
  */
 @WebSocket(path = "/ocpp/{chargePointId}", endpointId = OcppEndpoint.ID)
 public class OcppEndpoint {
@@ -38,13 +49,15 @@ public class OcppEndpoint {
     private final ChargePointConversation conversation;
     private final ChargerRegistry registry;
     private final DeviceEventPublisher publisher;
+    private final IngestMetrics metrics;
 
     public OcppEndpoint(ConnectedChargePoints connected, ChargePointConversation conversation,
-                        ChargerRegistry registry, DeviceEventPublisher publisher) {
+                        ChargerRegistry registry, DeviceEventPublisher publisher, IngestMetrics metrics) {
         this.connected = connected;
         this.conversation = conversation;
         this.registry = registry;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     @OnOpen
@@ -85,6 +98,44 @@ public class OcppEndpoint {
             announce(ChargePointEvents.connection(session.chargePointId(), session.model(), connection.id(),
                     "DISCONNECTED", reason == null ? null : String.valueOf(reason.getCode()), Instant.now()));
         }
+    }
+
+    /**
+     * Vert.x signals a text message past the configured maximum with an {@link IllegalStateException}
+     * from its frame aggregator; any other such failure keeps the default handling (ERROR log, close 1011).
+     */
+    @OnError
+    Uni<Void> aggregationFailed(IllegalStateException failure, WebSocketConnection connection) {
+        if (!OversizedMessage.isAggregatorLimit(failure)) {
+            LOG.errorf(failure, "charge point %s (session %s): unexpected failure, closing with 1011",
+                    connection.pathParam("chargePointId"), connection.id());
+            return connection.close(new CloseReason(WebSocketCloseStatus.INTERNAL_SERVER_ERROR.code(),
+                    "internal error"));
+        }
+        return refuseOversized(connection, failure.getMessage());
+    }
+
+    /** Netty's frame decoder signals a single frame past {@code max-frame-size}. */
+    @OnError
+    Uni<Void> frameRefused(CorruptedWebSocketFrameException failure, WebSocketConnection connection) {
+        if (failure.closeStatus() != null
+                && failure.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
+            return refuseOversized(connection, failure.getMessage());
+        }
+        LOG.warnf("charge point %s (session %s): invalid WebSocket frame, closing with 1002: %s",
+                connection.pathParam("chargePointId"), connection.id(), failure.getMessage());
+        return connection.close(new CloseReason(WebSocketCloseStatus.PROTOCOL_ERROR.code(), "protocol error"));
+    }
+
+    private Uni<Void> refuseOversized(WebSocketConnection connection, String detail) {
+        String chargePointId = connection.pathParam("chargePointId");
+        metrics.countRejected(Protocol.OCPP16, IngestRejection.Reason.PAYLOAD_TOO_LARGE);
+        LOG.warnf("charge point %s (session %s): message too big, closing with 1009 (%s)", chargePointId,
+                connection.id(), detail);
+        if (connection.isClosed()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.close(new CloseReason(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), "message too big"));
     }
 
     private void announce(DeviceEvent event) {

@@ -22,10 +22,12 @@ public final class RawChargePoint implements AutoCloseable {
 
     private final WebSocket socket;
     private final BlockingQueue<String> received;
+    private final CompletableFuture<Integer> closedBy;
 
-    private RawChargePoint(WebSocket socket, BlockingQueue<String> received) {
+    private RawChargePoint(WebSocket socket, BlockingQueue<String> received, CompletableFuture<Integer> closedBy) {
         this.socket = socket;
         this.received = received;
+        this.closedBy = closedBy;
     }
 
     /**
@@ -37,6 +39,7 @@ public final class RawChargePoint implements AutoCloseable {
     public static CompletableFuture<RawChargePoint> connect(URI gateway, String chargePointId, String subprotocol,
                                                             String password) {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closedBy = new CompletableFuture<>();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (subprotocol != null) {
             builder.subprotocols(subprotocol);
@@ -58,7 +61,18 @@ public final class RawChargePoint implements AutoCloseable {
                 webSocket.request(1);
                 return null;
             }
-        }).thenApply(socket -> new RawChargePoint(socket, received));
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closedBy.complete(statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                closedBy.completeExceptionally(error);
+            }
+        }).thenApply(socket -> new RawChargePoint(socket, received, closedBy));
     }
 
     public String subprotocol() {
@@ -68,6 +82,26 @@ public final class RawChargePoint implements AutoCloseable {
     /** Sends one text frame and waits until it is written. */
     public void send(String frame) {
         socket.sendText(frame, true).join();
+    }
+
+    /** Sends one fragment of a text message; the message ends with the fragment whose {@code last} is true. */
+    public void sendFragment(String fragment, boolean last) {
+        socket.sendText(fragment, last).join();
+    }
+
+    /**
+     * The status code of the gateway's close frame; fails the test when the gateway does not close the
+     * connection within 30 s.
+     */
+    public int closeCode() {
+        try {
+            return closedBy.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the gateway did not close the connection within 30 s", e);
+        }
     }
 
     /** The next frame from the gateway; fails the test when none arrives within 30 s. */
@@ -92,6 +126,9 @@ public final class RawChargePoint implements AutoCloseable {
 
     @Override
     public void close() {
+        if (socket.isOutputClosed()) {
+            return;
+        }
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS)
                 .exceptionally(failure -> null).join();
     }
