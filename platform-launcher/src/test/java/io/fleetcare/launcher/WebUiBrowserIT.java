@@ -223,7 +223,8 @@ class WebUiBrowserIT {
         browser.findElement(By.id("r-cause")).sendKeys("Moisture in the cable gland");
         browser.findElement(By.id("r-workDone")).sendKeys("Dried and resealed the gland, replaced the RCD");
         browser.findElement(By.id("r-testResult")).sendKeys("Insulation test passed, test charge 20 min OK");
-        browser.findElement(By.id("r-partName")).sendKeys("RCD type B 40 A");
+        new Select(browser.findElement(By.id("r-partId"))).selectByVisibleText("RCD type B 40 A · AC-22-DUO");
+        browser.findElement(By.id("r-partLocation")).sendKeys("Depot 7 store");
         browser.findElement(By.id("r-partQuantity")).sendKeys("1");
         browser.findElement(By.id("r-partReason")).sendKeys("tripped, worn");
         press(By.id("file-record"));
@@ -397,7 +398,7 @@ class WebUiBrowserIT {
         JsonNode part = api("POST", "/api/parts", admin, Map.of("name", "RCD type B 40 A", "spec", "AC-22-DUO",
                 "abcClass", "A"));
         api("POST", "/api/parts/" + part.path("partId").asLong() + "/movements", MANAGER, Map.of("kind", "RECEIPT",
-                "location", "Depot 7 store", "quantity", 5, "person", MANAGER));
+                "location", "Depot 7 store", "quantity", 5, "reason", "delivery note DN-UI-1"));
     }
 
     /** Calls the API with HTTP Basic; fails the test on anything but 2xx. */

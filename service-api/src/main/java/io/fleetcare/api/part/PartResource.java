@@ -45,6 +45,9 @@ public class PartResource {
     SpareParts parts;
 
     @Inject
+    Stocktakes stocktakes;
+
+    @Inject
     SecurityIdentity identity;
 
     @POST
@@ -81,14 +84,36 @@ public class PartResource {
     @Operation(summary = "Book a movement of stock",
             description = "RECEIPT into good stock; ISSUE from good stock for a ticket (409 when it would go below "
                     + "zero); RETURN of a replaced part from a ticket; REFURBISHED (returned -> good) or "
-                    + "FOUND_DEFECTIVE (returned -> defective) after analysis; RETURN_TO_MAKER from defective stock. "
+                    + "FOUND_DEFECTIVE (returned -> defective) after analysis; RETURN_TO_MAKER or SCRAPPED from "
+                    + "defective stock. ISSUE and RETURN name their ticket and are booked for its assigned engineer; "
+                    + "every other kind names a ticket or a reason and is booked for the caller. A RETURN beyond "
+                    + "what the ticket was issued and not yet returned is refused 409 (return-exceeds-issue). "
                     + "Answers the part with its stock.")
     public PartView move(@PathParam("partId") String partId, @NotNull @Valid MovementRequest body) {
         return parts.move(parseId(partId), parse(MovementKind.class, body.kind(), "kind"), body.location().strip(),
-                body.quantity(), body.ticketNumber() == null || body.ticketNumber().isBlank() ? null
-                        : body.ticketNumber().strip(),
-                body.person().strip(), body.note() == null || body.note().isBlank() ? null : body.note().strip(),
-                caller());
+                body.quantity(), blankToNull(body.ticketNumber()), blankToNull(body.reason()),
+                blankToNull(body.person()), blankToNull(body.note()), caller());
+    }
+
+    @POST
+    @Path("stocktakes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.SERVICE_MANAGER)
+    @Operation(summary = "Record a stocktake of one location",
+            description = "Counted quantities per part and condition against the booked ones; each difference is "
+                    + "booked as a STOCKTAKE_SURPLUS or STOCKTAKE_SHORTAGE movement with the caller as the person "
+                    + "who counted and the stocktake's reason (seed 004 §3.7.1). Answers 201 with the lines and "
+                    + "whether the ledger of every counted part balances afterwards; 400 and nothing booked when a "
+                    + "line names an unknown part or condition, a negative count or a line twice.")
+    public Response stocktake(@NotNull @Valid StocktakeRequest body, @Context UriInfo uri) {
+        List<Stocktakes.CountedLine> lines = body.lines().stream().map(l -> new Stocktakes.CountedLine(l.partId(),
+                parse(StockCondition.class, l.condition(), "condition"), l.counted())).toList();
+        StocktakeView view = stocktakes.record(body.location().strip(), body.reason().strip(), lines, caller());
+        return Response.status(Response.Status.CREATED).entity(view).build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Caller caller() {

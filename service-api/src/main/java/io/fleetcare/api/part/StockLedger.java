@@ -28,9 +28,12 @@ public class StockLedger {
     public record StockLine(String location, StockCondition condition, int quantity) {
     }
 
-    /** One movement. {@code ticketNumber} and {@code note} may be null. */
+    /**
+     * One movement. {@code ticketNumber}, {@code reason} and {@code note} may be null (a movement names its ticket
+     * or a reason); {@code condition} is the counted condition of a stocktake adjustment, null otherwise.
+     */
     public record Movement(long movementId, MovementKind kind, String location, int quantity, String ticketNumber,
-            String person, String bookedBy, Instant at, String note) {
+            String person, String bookedBy, Instant at, String reason, StockCondition condition, String note) {
     }
 
     /**
@@ -65,22 +68,94 @@ public class StockLedger {
         }
     }
 
-    /** Appends a movement. */
-    void record(long partId, String location, MovementKind kind, int quantity, String ticketNumber, String person,
-            String bookedBy, Instant at, String note) throws SQLException {
+    /**
+     * Appends a movement.
+     *
+     * @param counted the condition a stocktake adjustment corrects; null for every other kind
+     * @return the movement's id
+     */
+    long record(long partId, String location, MovementKind kind, StockCondition counted, int quantity,
+            String ticketNumber, String person, String bookedBy, Instant at, String reason, String note)
+            throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                INSERT INTO part_movement (part_id, location, kind, quantity, ticket_number, person, booked_by, at, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO part_movement (part_id, location, kind, condition, quantity, ticket_number, person,
+                                           booked_by, at, reason, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             st.setLong(1, partId);
             st.setString(2, location);
             st.setString(3, kind.name());
-            st.setInt(4, quantity);
-            st.setString(5, ticketNumber);
-            st.setString(6, person);
-            st.setString(7, bookedBy);
-            st.setTimestamp(8, Timestamp.from(at));
-            st.setString(9, note);
-            st.executeUpdate();
+            st.setString(4, counted == null ? null : counted.name());
+            st.setInt(5, quantity);
+            st.setString(6, ticketNumber);
+            st.setString(7, person);
+            st.setString(8, bookedBy);
+            st.setTimestamp(9, Timestamp.from(at));
+            st.setString(10, reason);
+            st.setString(11, note);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Locks the catalog entry of a part until the transaction ends, so that checks over its movements (what a
+     * ticket was issued, what a stocktake found booked) and the movement booked on them cannot interleave.
+     *
+     * @return false when the catalog holds no such part
+     */
+    boolean lock(long partId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT id FROM spare_part WHERE id = ? FOR UPDATE")) {
+            st.setLong(1, partId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** What was issued for a ticket of a part and not yet returned from it, over every location. */
+    int issuedNotReturned(long partId, String ticketNumber) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+                SELECT COALESCE(SUM(CASE kind WHEN 'ISSUE' THEN quantity ELSE -quantity END), 0)
+                  FROM part_movement WHERE part_id = ? AND ticket_number = ? AND kind IN ('ISSUE', 'RETURN')""")) {
+            st.setLong(1, partId);
+            st.setString(2, ticketNumber);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The booked quantity of one line of stock; 0 when the line does not exist. */
+    int quantity(long partId, String location, StockCondition condition) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+                SELECT quantity FROM part_stock WHERE part_id = ? AND location = ? AND condition = ?""")) {
+            st.setLong(1, partId);
+            st.setString(2, location);
+            st.setString(3, condition.name());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** The movements of a part summed by kind, location and counted condition, for {@link LedgerBalance}. */
+    List<LedgerBalance.Flow> flows(long partId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
+                SELECT kind, location, condition, SUM(quantity) FROM part_movement WHERE part_id = ?
+                 GROUP BY kind, location, condition""")) {
+            st.setLong(1, partId);
+            List<LedgerBalance.Flow> flows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    flows.add(new LedgerBalance.Flow(MovementKind.valueOf(rs.getString(1)), rs.getString(2),
+                            rs.getString(3) == null ? null : StockCondition.valueOf(rs.getString(3)), rs.getLong(4)));
+                }
+            }
+            return flows;
         }
     }
 
@@ -102,7 +177,7 @@ public class StockLedger {
     /** The latest movements of a part, newest first. */
     List<Movement> movements(long partId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
-                SELECT id, kind, location, quantity, ticket_number, person, booked_by, at, note
+                SELECT id, kind, location, quantity, ticket_number, person, booked_by, at, reason, condition, note
                   FROM part_movement WHERE part_id = ? ORDER BY at DESC, id DESC LIMIT ?""")) {
             st.setLong(1, partId);
             st.setInt(2, limit);
@@ -111,7 +186,9 @@ public class StockLedger {
                 while (rs.next()) {
                     movements.add(new Movement(rs.getLong(1), MovementKind.valueOf(rs.getString(2)), rs.getString(3),
                             rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getTimestamp(8).toInstant(), rs.getString(9)));
+                            rs.getTimestamp(8).toInstant(), rs.getString(9),
+                            rs.getString(10) == null ? null : StockCondition.valueOf(rs.getString(10)),
+                            rs.getString(11)));
                 }
             }
             return movements;

@@ -63,6 +63,9 @@ public class RepairRecord {
     @Column(name = "engineer", nullable = false)
     private String engineer;
 
+    @Column(name = "filed_by")
+    private String filedBy;
+
     @Column(name = "customer_sign_off")
     private String customerSignOff;
 
@@ -84,7 +87,12 @@ public class RepairRecord {
     protected RepairRecord() {
     }
 
-    RepairRecord(NewRepairRecord r, String engineer, Instant recordedAt) {
+    /**
+     * @param engineer the engineer who did the work
+     * @param filedBy  who filed it on the engineer's behalf; null when the engineer did
+     * @param parts    the replaced parts as booked
+     */
+    RepairRecord(NewRepairRecord r, String engineer, String filedBy, List<ReplacedPart> parts, Instant recordedAt) {
         this.kind = r.kind();
         this.deviceId = r.deviceId();
         this.ticketNumber = r.ticketNumber();
@@ -96,8 +104,9 @@ public class RepairRecord {
         this.customerSignOff = r.content().customerSignOff();
         this.performedAt = r.performedAt();
         this.engineer = engineer;
+        this.filedBy = filedBy;
         this.recordedAt = recordedAt;
-        this.partsReplaced.addAll(r.partsReplaced());
+        this.partsReplaced.addAll(parts);
     }
 
     /** What the engineer wrote, before any amendment. */
@@ -133,6 +142,11 @@ public class RepairRecord {
 
     public String engineer() {
         return engineer;
+    }
+
+    /** The supervisor or service manager who filed the record for the engineer; null when the engineer did. */
+    public String filedBy() {
+        return filedBy;
     }
 
     public Instant performedAt() {

@@ -15,7 +15,7 @@ import java.util.List;
  * values allowed.
  *
  * @param kind            REPAIR or MAINTENANCE
- * @param ticketNumber    optional: the ticket the visit served (of the same device)
+ * @param ticketNumber    the ticket the visit served (of the same device); required when parts were replaced
  * @param customerSignOff optional: who signed for the customer
  * @param partsReplaced   optional
  */
@@ -33,13 +33,17 @@ public record RepairRecordRequest(
         @Size(max = 100) List<@NotNull @Valid PartRequest> partsReplaced) {
 
     /**
-     * A replaced part.
+     * A replaced part: a catalog part, issued from a store's good stock when the record is filed (seed 004
+     * §3.6.2). Free text is not accepted; a quantity that is not a whole number is refused, not truncated.
      *
+     * @param partId      the catalog part ({@code GET /api/parts})
+     * @param location    the store it is issued from
      * @param serial      optional
      * @param componentId optional: the device component it belongs to, for the service category
      */
     public record PartRequest(
-            @NotBlank @Size(max = 200) String part,
+            @NotNull @Positive Long partId,
+            @NotBlank @Size(max = 100) String location,
             @Size(max = 100) String serial,
             @NotNull @Min(1) @Max(10_000) Integer quantity,
             @NotBlank @Size(max = 2000) String reason,

@@ -31,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Repair and maintenance records over HTTP: {@code /api/repairs}. Field engineers file them, engineers, managers
+ * Repair and maintenance records over HTTP: {@code /api/repairs}. Field engineers file them (service managers on an
+ * assigned engineer's behalf), engineers, managers
  * and administrators read them (class 2), service managers approve amendments. There is no update and no delete.
  */
 @Path("/api/repairs")
@@ -48,13 +49,19 @@ public class RepairRecordResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.Names.FIELD_ENGINEER)
-    @Operation(summary = "File a repair or maintenance record; the caller is its engineer",
-            description = "Answers 201 with the record and its Location. A record is never changed afterwards.")
+    @RolesAllowed({Role.Names.FIELD_ENGINEER, Role.Names.SERVICE_MANAGER})
+    @Operation(summary = "File a repair or maintenance record",
+            description = "A field engineer files their own record; on a ticket only the assigned engineer, and a "
+                    + "service manager (supervisor) may file it on their behalf, recorded as filedBy. The ticket must "
+                    + "be on site or later (ON_SITE, RESOLVED, CUSTOMER_CONFIRMED, or ESCALATED after a visit) and "
+                    + "performedAt between its opening and now. Replaced parts are catalog parts, issued from good "
+                    + "stock in the same transaction (409 insufficient-stock, and nothing written, when there are "
+                    + "too few). Answers 201 with the record and its Location. A record is never changed "
+                    + "afterwards.")
     public Response file(@NotNull @Valid RepairRecordRequest body, @Context UriInfo uri) {
-        List<ReplacedPart> parts = body.partsReplaced() == null ? List.of() : body.partsReplaced().stream()
-                .map(p -> new ReplacedPart(p.part().strip(), blankToNull(p.serial()), p.quantity(), p.reason().strip(),
-                        p.componentId()))
+        List<NewRepairRecord.Part> parts = body.partsReplaced() == null ? List.of() : body.partsReplaced().stream()
+                .map(p -> new NewRepairRecord.Part(p.partId(), p.location().strip(), blankToNull(p.serial()),
+                        p.quantity(), p.reason().strip(), p.componentId()))
                 .toList();
         RepairRecordView record = records.file(new NewRepairRecord(parse(RecordKind.class, body.kind(), "kind"),
                 body.deviceId().strip(), blankToNull(body.ticketNumber()),

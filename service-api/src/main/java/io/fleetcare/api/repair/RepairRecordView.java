@@ -11,9 +11,12 @@ import java.util.List;
  * with every amendment applied.
  *
  * @param ticketNumber null when the visit belonged to no ticket
+ * @param filedBy      the supervisor or service manager who filed the record for the engineer; null when the
+ *                     engineer filed it
  */
 public record RepairRecordView(long recordId, RecordKind kind, String deviceId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String ticketNumber, String engineer, Instant performedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String ticketNumber, String engineer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String filedBy, Instant performedAt,
         Instant recordedAt, Content recorded, Content current, List<Part> partsReplaced, List<Amendment> amendments) {
 
     /** The amendable content; {@code customerSignOff} is null when nobody signed for the customer. */
@@ -28,11 +31,12 @@ public record RepairRecordView(long recordId, RecordKind kind, String deviceId,
 
     /**
      * A replaced part; {@code componentId} and {@code category} (how the part is billed on the day of the work,
-     * seed 004 §4) only when the part belongs to a registered component.
+     * seed 004 §4) only when the part belongs to a registered component; {@code partId}, {@code location} and
+     * {@code movementId} (the ISSUE booked with the record) only on records filed with catalog parts.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Part(String part, String serial, int quantity, String reason, Long componentId,
-            ServiceCategory category) {
+            ServiceCategory category, Long partId, String location, Long movementId) {
     }
 
     /** A correction: which field, the corrected value, why, who wrote it and who approved it, and when. */

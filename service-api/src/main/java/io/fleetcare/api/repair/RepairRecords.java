@@ -8,9 +8,11 @@ import io.fleetcare.api.audit.AuditTrail;
 import io.fleetcare.api.device.DeviceComponent;
 import io.fleetcare.api.device.DeviceComponentRepository;
 import io.fleetcare.api.device.DeviceRepository;
+import io.fleetcare.api.part.SpareParts;
 import io.fleetcare.api.problem.InvalidRequestException;
 import io.fleetcare.api.ticket.Ticket;
 import io.fleetcare.api.ticket.TicketRepository;
+import io.fleetcare.api.ticket.TicketStatus;
 import io.fleetcare.api.ticket.sla.SlaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,11 +21,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Repair and maintenance records: filed once by the engineer who did the work, read by engineers and managers,
+ * Repair and maintenance records: filed once by the engineer who did the work (or for them by a service manager),
+ * with the replaced parts issued from stock in the same transaction, read by engineers and managers,
  * corrected only by amendments a service manager approves (seed 000 §3.7.4). Nothing here updates or deletes a
  * record; the database refuses it as well. Every read and write is registered in the audit trail (seed 000 §3.6.4).
  */
@@ -48,6 +52,9 @@ public class RepairRecords {
     AccountRepository accounts;
 
     @Inject
+    SpareParts spareParts;
+
+    @Inject
     SlaConfig calendar;
 
     @Inject
@@ -57,13 +64,17 @@ public class RepairRecords {
     Clock clock;
 
     /**
-     * Files a record written by the caller.
+     * Files a record, with the stock movements of its replaced parts, in one transaction: when any check or any
+     * issue fails, nothing is written. Who may file it and when: {@link RecordFiling}.
      *
      * @param record never null
-     * @param caller the engineer who did the work; never null
+     * @param caller the assigned engineer, or a service manager filing for them; never null
      * @return the record as stored; never null
-     * @throws InvalidRequestException when the device is not registered, the ticket does not exist or is of
-     *                                 another device, a component is not the device's, or the work lies in the future
+     * @throws InvalidRequestException       when the device is not registered, the ticket does not exist or is of
+     *                                       another device, parts are replaced without a ticket, a part is not in
+     *                                       the catalog, a component is not the device's, or the time does not fit
+     * @throws RecordFilingRefusedException  when the caller may not file it or the ticket is not on site or later
+     * @throws io.fleetcare.api.part.StockConflictException when a store holds too few of a replaced part
      */
     @Transactional
     public RepairRecordView file(NewRepairRecord record, Caller caller) {
@@ -71,6 +82,7 @@ public class RepairRecords {
         if (devices.findDevice(record.deviceId()).isEmpty()) {
             throw new InvalidRequestException("deviceId " + record.deviceId() + " names no registered device.");
         }
+        RecordFiling.TicketFacts facts = null;
         if (record.ticketNumber() != null) {
             Ticket ticket = tickets.findByNumber(record.ticketNumber()).orElseThrow(() ->
                     new InvalidRequestException("ticketNumber " + record.ticketNumber() + " names no ticket."));
@@ -78,24 +90,42 @@ public class RepairRecords {
                 throw new InvalidRequestException("Ticket " + record.ticketNumber() + " is about device "
                         + ticket.deviceId() + ", not " + record.deviceId() + ".");
             }
+            facts = new RecordFiling.TicketFacts(ticket.number(), ticket.status(), ticket.transitions().stream()
+                    .anyMatch(t -> t.to() == TicketStatus.ON_SITE), ticket.assignedEngineer(), ticket.openedAt());
+        } else if (!record.partsReplaced().isEmpty()) {
+            throw new InvalidRequestException("Replaced parts are issued against a ticket (seed 004 §3.6); name the "
+                    + "ticketNumber.");
         }
-        for (ReplacedPart part : record.partsReplaced()) {
+        for (NewRepairRecord.Part part : record.partsReplaced()) {
             if (part.componentId() != null && components.findByIdOptional(part.componentId())
                     .map(DeviceComponent::deviceId).filter(record.deviceId()::equals).isEmpty()) {
                 throw new InvalidRequestException("componentId " + part.componentId() + " is no component of device "
                         + record.deviceId() + ".");
             }
         }
-        if (record.performedAt().isAfter(now)) {
-            throw new InvalidRequestException("performedAt must not lie in the future.");
+        RecordFiling.Filer filer;
+        try {
+            filer = RecordFiling.check(facts, caller, record.performedAt(), now);
+        } catch (RecordFilingRefusedException | InvalidRequestException e) {
+            LOG.warnf("Refused record for device %s (ticket %s) by %s: %s", record.deviceId(), record.ticketNumber(),
+                    caller.username(), e.getMessage());
+            throw e;
         }
-        RepairRecord stored = new RepairRecord(record, caller.username(), now);
+        List<ReplacedPart> parts = new ArrayList<>();
+        for (NewRepairRecord.Part part : record.partsReplaced()) {
+            SpareParts.IssuedPart issued = spareParts.issueForRepair(part.partId(), part.location(), part.quantity(),
+                    record.ticketNumber(), filer.engineer(), caller);
+            parts.add(new ReplacedPart(issued.name(), part.serial(), part.quantity(),
+                    part.reason(), part.componentId(), issued.partId(), part.location(), issued.movementId()));
+        }
+        RepairRecord stored = new RepairRecord(record, filer.engineer(), filer.filedBy(), parts, now);
         records.persist(stored);
         records.flush();
         audit.record(AuditAction.WRITE, caller.username(), AuditSubject.REPAIR_RECORD, Long.toString(stored.id()), null,
-                "filed " + record.kind() + " for device " + record.deviceId());
-        LOG.infof("Filed %s record %d for device %s (ticket %s) by %s", record.kind(), stored.id(), record.deviceId(),
-                record.ticketNumber(), caller.username());
+                "filed " + record.kind() + " for device " + record.deviceId()
+                        + (filer.filedBy() == null ? "" : " on behalf of " + filer.engineer()));
+        LOG.infof("Filed %s record %d for device %s (ticket %s) by %s for %s", record.kind(), stored.id(),
+                record.deviceId(), record.ticketNumber(), caller.username(), filer.engineer());
         return view(stored);
     }
 
@@ -163,9 +193,11 @@ public class RepairRecords {
         List<RepairRecordView.Part> parts = r.partsReplaced().stream().map(p -> new RepairRecordView.Part(
                 p.part(), p.serial(), p.quantity(), p.reason(), p.componentId(),
                 p.componentId() == null ? null : components.findByIdOptional(p.componentId())
-                        .map(c -> c.warranty().categoryOn(day)).orElse(null)))
+                        .map(c -> c.warranty().categoryOn(day)).orElse(null), p.partId(), p.location(),
+                p.movementId()))
                 .toList();
-        return new RepairRecordView(r.id(), r.kind(), r.deviceId(), r.ticketNumber(), r.engineer(), r.performedAt(),
+        return new RepairRecordView(r.id(), r.kind(), r.deviceId(), r.ticketNumber(), r.engineer(), r.filedBy(),
+                r.performedAt(),
                 r.recordedAt(), RepairRecordView.Content.of(r.recorded()), RepairRecordView.Content.of(r.current()),
                 parts, r.amendments().stream().map(RepairRecordView.Amendment::of).toList());
     }

@@ -136,6 +136,7 @@ FC.page('tickets', async function (session) {
       section('records', shown);
       return;
     }
+    const catalog = await api('/api/parts?limit=500');
     const field = (name, label, type) => el('div', {}, el('label', { for: 'r-' + name }, label),
       type === 'area' ? el('textarea', { id: 'r-' + name, name, required: true })
         : el('input', { id: 'r-' + name, name, type: type || 'text', required: name !== 'customerSignOff'
@@ -147,9 +148,10 @@ FC.page('tickets', async function (session) {
         cause: f.cause.value, workDone: f.workDone.value, testResult: f.testResult.value,
         minutesSpent: Number(f.minutesSpent.value), performedAt: new Date().toISOString(), partsReplaced: [] };
       if (f.customerSignOff.value.trim()) body.customerSignOff = f.customerSignOff.value.trim();
-      if (f.partName.value.trim()) {
-        body.partsReplaced.push({ part: f.partName.value.trim(), serial: f.partSerial.value.trim() || null,
-          quantity: Number(f.partQuantity.value || 1), reason: f.partReason.value.trim() || 'replaced' });
+      if (f.partId.value) {
+        body.partsReplaced.push({ partId: Number(f.partId.value), location: f.partLocation.value.trim(),
+          serial: f.partSerial.value.trim() || null, quantity: Number(f.partQuantity.value || 1),
+          reason: f.partReason.value.trim() || 'replaced' });
       }
       try {
         await api('/api/repairs', { method: 'POST', body });
@@ -164,7 +166,10 @@ FC.page('tickets', async function (session) {
     field('minutesSpent', 'Minutes spent', 'number'), field('customerSignOff', 'Customer sign-off (name)')),
     field('symptom', 'Symptom', 'area'), field('cause', 'Cause', 'area'), field('workDone', 'Work done', 'area'),
     field('testResult', 'Test result', 'area'),
-    el('div', { class: 'form-row' }, field('partName', 'Part replaced'), field('partSerial', 'Serial'),
+    el('div', { class: 'form-row' }, el('div', {}, el('label', { for: 'r-partId' }, 'Part replaced (issued from stock)'),
+        el('select', { id: 'r-partId', name: 'partId' }, el('option', { value: '' }, 'none'),
+          catalog.map(p => el('option', { value: p.partId }, p.name + ' · ' + p.spec)))),
+      field('partLocation', 'Store'), field('partSerial', 'Serial'),
       field('partQuantity', 'Quantity', 'number'), field('partReason', 'Reason')),
     el('p', {}, el('button', { class: 'btn', id: 'file-record' }, 'File repair record')));
     section('records', shown, el('h2', { style: 'margin-top:1rem' }, 'New record'), form);
@@ -187,8 +192,7 @@ FC.page('tickets', async function (session) {
       const f = e.target.elements;
       try {
         await api('/api/parts/' + f.part.value + '/movements', { method: 'POST', body: { kind: 'ISSUE',
-          location: f.location.value.trim(), quantity: Number(f.quantity.value), ticketNumber: t.number,
-          person: f.person.value.trim() } });
+          location: f.location.value.trim(), quantity: Number(f.quantity.value), ticketNumber: t.number } });
         FC.toast('Part issued');
         await parts(t);
       } catch (err) {
@@ -202,8 +206,8 @@ FC.page('tickets', async function (session) {
         required: true, value: (catalog[0].stock.find(s => s.condition === 'GOOD') || {}).location || '' })),
       el('div', {}, el('label', { for: 'i-quantity' }, 'Quantity'), el('input', { id: 'i-quantity', name: 'quantity',
         type: 'number', min: 1, value: 1, required: true })),
-      el('div', {}, el('label', { for: 'i-person' }, 'Taken by'), el('input', { id: 'i-person', name: 'person',
-        required: true, value: t.assignment ? t.assignment.engineer : '' })),
+      el('div', {}, el('label', {}, 'Taken by'), el('span', { id: 'i-person' },
+        t.assignment ? t.assignment.engineer : 'assign an engineer first')),
       el('div', { style: 'flex:0' }, el('button', { class: 'btn', id: 'issue' }, 'Issue'))));
     section('parts', list, form);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcare.api.EmbeddedInfraTestResource;
 import io.fleetcare.api.TestAccounts;
+import io.fleetcare.api.TestRepairs;
 import io.fleetcare.api.TestGrants;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.AccountService;
@@ -24,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,13 @@ class BackupRestoreIT {
                 "address", "Quay 9", "contacts", List.of(Map.of("name", "Ms Sun", "phone", "+86 21 1111 2222"))))
                 .post("/api/customers").then().statusCode(201).extract().jsonPath().getLong("customerId");
         String device = registerDevice(manager, customer);
-        long record = as(engineer).contentType(ContentType.JSON).body(record(device)).post("/api/repairs")
+        String ticket = TestRepairs.onSite(manager, engineer, as(manager).contentType(ContentType.JSON)
+                .body(Map.of("channel", "PHONE", "deviceId", device, "deviceType", "EV_CHARGER",
+                        "problem", "does not charge", "severity", "MAJOR"))
+                .post("/api/tickets").then().statusCode(201).extract().<String>path("number"));
+        long contactor = TestRepairs.stockedPart(manager, "contactor", "Ningbo depot", 2);
+        long record = as(engineer).contentType(ContentType.JSON).body(record(device, ticket, contactor))
+                .post("/api/repairs")
                 .then().statusCode(201).extract().jsonPath().getLong("recordId");
         as(manager).contentType(ContentType.JSON).body(Map.of("field", "CAUSE", "value", "contactor welded shut",
                 "reason", "typo", "author", engineer)).post("/api/repairs/" + record + "/amendments")
@@ -169,7 +177,7 @@ class BackupRestoreIT {
                 .then().statusCode(201).extract().path("deviceId");
     }
 
-    private static Map<String, Object> record(String deviceId) {
+    private static Map<String, Object> record(String deviceId, String ticket, long partId) {
         Map<String, Object> body = new HashMap<>();
         body.put("kind", "REPAIR");
         body.put("deviceId", deviceId);
@@ -178,8 +186,10 @@ class BackupRestoreIT {
         body.put("workDone", "contactor replaced");
         body.put("testResult", "charged a test vehicle");
         body.put("minutesSpent", 45);
-        body.put("performedAt", "2026-03-02T06:30:00Z");
-        body.put("partsReplaced", List.of(Map.of("part", "contactor", "quantity", 1, "reason", "welded")));
+        body.put("performedAt", Instant.now().minusMillis(1).toString());
+        body.put("ticketNumber", ticket);
+        body.put("partsReplaced", List.of(Map.of("partId", partId, "location", "Ningbo depot", "quantity", 1,
+                "reason", "welded")));
         return body;
     }
 

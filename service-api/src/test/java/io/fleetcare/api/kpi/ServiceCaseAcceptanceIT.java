@@ -65,8 +65,8 @@ class ServiceCaseAcceptanceIT {
         long part = as(desk.manager()).contentType(ContentType.JSON)
                 .body(Map.of("name", "cooling fan " + suffix, "spec", "40 mm 5 V", "abcClass", "B"))
                 .post("/api/parts").then().statusCode(201).extract().jsonPath().getLong("partId");
-        book(desk, part, Map.of("kind", "RECEIPT", "location", "Ningbo depot", "quantity", 5, "person",
-                desk.manager()));
+        book(desk, part, Map.of("kind", "RECEIPT", "location", "Ningbo depot", "quantity", 5, "reason",
+                "delivery note"));
         JsonPath overallBefore = desk.kpisAroundToday("none");
         JsonPath byModelBefore = desk.kpisAroundToday("model");
 
@@ -83,12 +83,10 @@ class ServiceCaseAcceptanceIT {
         }
         String number = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> ticketsOf(desk, device), tickets -> tickets.size() == 1).get(0);
-        // ... and the desk walks it: acknowledge, assign, schedule, on site, part issued, repair, resolved,
+        // ... and the desk walks it: acknowledge, assign, schedule, on site, repair with its part issued, resolved,
         // confirmed, closed, survey
         desk.walk(number, "REGISTERED", "ON_SITE");
-        book(desk, part, Map.of("kind", "ISSUE", "location", "Ningbo depot", "quantity", 1, "ticketNumber", number,
-                "person", engineer));
-        desk.fileRepair(device, number, "cooling fan " + suffix, component);
+        desk.fileRepair(device, number, part, component);
         desk.walk(number, "ON_SITE", "CLOSED");
         desk.survey(number, 5, 4, 5, 4);
 
@@ -103,7 +101,9 @@ class ServiceCaseAcceptanceIT {
         assertThat(records.getString("[0].partsReplaced[0].category")).isEqualTo("FREE");
         JsonPath stock = as(desk.manager()).get("/api/parts/{partId}", part).then().statusCode(200).extract().jsonPath();
         assertThat(stock.getInt("stock.find { it.condition == 'GOOD' }.quantity")).isEqualTo(4);
+        assertThat(stock.getString("movements[0].kind")).isEqualTo("ISSUE");
         assertThat(stock.getString("movements[0].ticketNumber")).isEqualTo(number);
+        assertThat(stock.getString("movements[0].person")).isEqualTo(engineer);
 
         // and the KPIs moved: the model's group appears with this one case, the overall counts grew
         assertThat(byModelBefore.getList("groups.key")).doesNotContain(model);

@@ -63,8 +63,11 @@ final class ServiceDesk {
         }
     }
 
-    /** The engineer files a REPAIR record for the ticket; {@code part} may be null. */
-    long fileRepair(String deviceId, String number, String part, Long componentId) {
+    /**
+     * The engineer files a REPAIR record for the ticket; {@code partId} (a catalog part, issued from the Ningbo
+     * depot with the record) may be null.
+     */
+    long fileRepair(String deviceId, String number, Long partId, Long componentId) {
         Map<String, Object> body = new HashMap<>();
         body.put("kind", "REPAIR");
         body.put("deviceId", deviceId);
@@ -75,9 +78,10 @@ final class ServiceDesk {
         body.put("testResult", "CPU at 61 °C under load for 30 minutes");
         body.put("minutesSpent", 45);
         body.put("customerSignOff", "Ms Zhao");
-        body.put("performedAt", Instant.now().minusSeconds(5).toString());
-        if (part != null) {
-            Map<String, Object> replaced = new HashMap<>(Map.of("part", part, "quantity", 1, "reason", "seized"));
+        body.put("performedAt", Instant.now().minusMillis(1).toString());
+        if (partId != null) {
+            Map<String, Object> replaced = new HashMap<>(Map.of("partId", partId, "location", "Ningbo depot",
+                    "quantity", 1, "reason", "seized"));
             if (componentId != null) {
                 replaced.put("componentId", componentId);
             }

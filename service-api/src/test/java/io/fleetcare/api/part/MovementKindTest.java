@@ -36,9 +36,25 @@ class MovementKindTest {
     }
 
     @Test
-    void everyKindMovesSomething() {
+    void everyKindMovesSomethingWhateverConditionAStocktakeCorrects() {
         // then
-        assertThat(MovementKind.values()).allMatch(k -> k.from() != null || k.to() != null)
-                .allMatch(k -> k.from() != k.to());
+        for (StockCondition counted : StockCondition.values()) {
+            assertThat(MovementKind.values()).as("counted " + counted)
+                    .allMatch(k -> k.from(counted) != null || k.to(counted) != null)
+                    .allMatch(k -> k.from(counted) != k.to(counted));
+        }
+    }
+
+    @Test
+    void stocktakeAdjustmentsCorrectTheCountedConditionOnly() {
+        // then
+        assertThat(MovementKind.STOCKTAKE_SURPLUS.to(StockCondition.RETURNED)).isEqualTo(StockCondition.RETURNED);
+        assertThat(MovementKind.STOCKTAKE_SURPLUS.from(StockCondition.RETURNED)).isNull();
+        assertThat(MovementKind.STOCKTAKE_SHORTAGE.from(StockCondition.GOOD)).isEqualTo(StockCondition.GOOD);
+        assertThat(MovementKind.STOCKTAKE_SHORTAGE.to(StockCondition.GOOD)).isNull();
+        assertThat(Arrays.stream(MovementKind.values()).filter(MovementKind::isAdjustment))
+                .containsExactlyInAnyOrder(MovementKind.STOCKTAKE_SURPLUS, MovementKind.STOCKTAKE_SHORTAGE);
+        assertThat(MovementKind.SCRAPPED.from()).isEqualTo(StockCondition.DEFECTIVE);
+        assertThat(MovementKind.SCRAPPED.to()).isNull();
     }
 }

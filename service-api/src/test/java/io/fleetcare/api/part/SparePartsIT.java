@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcare.api.EmbeddedInfraTestResource;
 import io.fleetcare.api.TestAccounts;
+import io.fleetcare.api.TestRepairs;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.AccountService;
 import io.fleetcare.api.account.Role;
@@ -59,9 +60,11 @@ class SparePartsIT {
                 .body(Map.of("name", "charging module", "spec", "CM-60 " + UUID.randomUUID(), "abcClass", "A"))
                 .post("/api/parts").then().statusCode(201).extract().jsonPath().getLong("partId");
         ticket = as(manager).contentType(ContentType.JSON)
-                .body(Map.of("channel", "PHONE", "deviceId", "CP-PARTS-1", "deviceType", "EV_CHARGER",
+                .body(Map.of("channel", "PHONE", "deviceId", "CP-PARTS-" + UUID.randomUUID().toString().substring(0, 8),
+                        "deviceType", "EV_CHARGER",
                         "problem", "does not charge", "severity", "MAJOR"))
                 .post("/api/tickets").then().statusCode(201).extract().path("number");
+        TestRepairs.onSite(manager, engineer, ticket);
     }
 
     @Test
@@ -109,6 +112,8 @@ class SparePartsIT {
     @Test
     void returnedPartsAreAnalysedIntoGoodOrDefectiveStockAndDefectiveOnesGoBackToTheMaker() {
         // given
+        move("RECEIPT", 3, null).then().statusCode(200);
+        move("ISSUE", 3, ticket).then().statusCode(200);
         move("RETURN", 3, ticket).then().statusCode(200);
 
         // when
@@ -122,7 +127,7 @@ class SparePartsIT {
         assertThat(quantity(read, "RETURNED")).isEqualTo(0);
         assertThat(quantity(read, "DEFECTIVE")).isEqualTo(0);
         assertThat(read.getList("movements.kind")).containsExactly("RETURN_TO_MAKER", "FOUND_DEFECTIVE",
-                "REFURBISHED", "RETURN");
+                "REFURBISHED", "RETURN", "ISSUE", "RECEIPT");
         move("REFURBISHED", 1, null).then().statusCode(409).contentType(PROBLEM_JSON);
     }
 
@@ -198,9 +203,10 @@ class SparePartsIT {
         body.put("kind", kind);
         body.put("location", DEPOT);
         body.put("quantity", quantity);
-        body.put("person", engineer);
         if (ticketNumber != null) {
             body.put("ticketNumber", ticketNumber);
+        } else {
+            body.put("reason", "delivery note or analysis");
         }
         return body;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcare.api.EmbeddedInfraTestResource;
 import io.fleetcare.api.TestAccounts;
+import io.fleetcare.api.TestRepairs;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.AccountService;
 import io.fleetcare.api.account.Role;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class RepairRecordsIT {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String DEPOT = "Ningbo depot";
 
     @Inject
     AccountService accountService;
@@ -49,9 +51,14 @@ class RepairRecordsIT {
 
     private String manager;
     private String engineer;
+    private String otherEngineer;
+    private String noc;
     private String device;
     private long moduleId;
     private long cableId;
+    private long modulePart;
+    private long cablePart;
+    private String ticket;
 
     @BeforeEach
     void deviceAndAccounts() {
@@ -61,14 +68,17 @@ class RepairRecordsIT {
         JsonPath read = as(manager).get("/api/devices/" + device).then().statusCode(200).extract().jsonPath();
         moduleId = read.getLong("components.find { it.name == 'charging module' }.componentId");
         cableId = read.getLong("components.find { it.name == 'charging cable' }.componentId");
+        otherEngineer = TestAccounts.ensure(accountService, accounts, "rep-engineer-2", Role.FIELD_ENGINEER);
+        noc = TestAccounts.ensure(accountService, accounts, "rep-noc", Role.NOC_OPERATOR);
+        modulePart = TestRepairs.stockedPart(manager, "charging module CM-60", DEPOT, 5);
+        cablePart = TestRepairs.stockedPart(manager, "cable 5 m", DEPOT, 5);
+        ticket = TestRepairs.onSite(manager, engineer, registerTicket(device));
     }
 
     @Test
     void engineerFilesARecordWithPartsBilledByTheirComponentsWarranty() {
         // given
-        String ticket = registerTicket(device);
         Map<String, Object> body = record(device);
-        body.put("ticketNumber", ticket);
 
         // when
         Response response = as(engineer).contentType(ContentType.JSON).body(body).post("/api/repairs");
@@ -92,6 +102,14 @@ class RepairRecordsIT {
         assertThat(read.getList("partsReplaced.quantity")).containsExactly(1, 1);
         assertThat(read.getList("partsReplaced.category")).containsExactly("FREE", "PAID");
         assertThat(read.getList("amendments")).isEmpty();
+        assertThat(read.getList("partsReplaced.partId", Long.class)).containsExactly(modulePart, cablePart);
+        assertThat(read.getString("filedBy")).isNull();
+        JsonPath stock = as(manager).get("/api/parts/" + modulePart).then().statusCode(200).extract().jsonPath();
+        assertThat(stock.getInt("stock.find { it.condition == 'GOOD' }.quantity")).isEqualTo(4);
+        assertThat(stock.getString("movements[0].kind")).isEqualTo("ISSUE");
+        assertThat(stock.getString("movements[0].ticketNumber")).isEqualTo(ticket);
+        assertThat(stock.getString("movements[0].person")).isEqualTo(engineer);
+        assertThat(stock.getLong("movements[0].movementId")).isEqualTo(read.getLong("partsReplaced[0].movementId"));
         assertThat(as(engineer).queryParam("ticketNumber", ticket).get("/api/repairs").then().statusCode(200)
                 .extract().jsonPath().getList("recordId", Long.class)).containsExactly(id);
         assertThat(as(engineer).queryParam("deviceId", device).get("/api/repairs").then().statusCode(200)
@@ -201,12 +219,13 @@ class RepairRecordsIT {
         Map<String, Object> future = record(device);
         future.put("performedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString());
         Map<String, Object> foreignComponent = record(device);
-        foreignComponent.put("partsReplaced", List.of(Map.of("part", "p", "quantity", 1, "reason", "r",
-                "componentId", otherComponent)));
+        foreignComponent.put("partsReplaced", List.of(Map.of("partId", modulePart, "location", DEPOT, "quantity", 1,
+                "reason", "r", "componentId", otherComponent)));
         Map<String, Object> badKind = record(device);
         badKind.put("kind", "'; DROP TABLE repair_record; --");
         Map<String, Object> zeroQuantity = record(device);
-        zeroQuantity.put("partsReplaced", List.of(Map.of("part", "p", "quantity", 0, "reason", "r")));
+        zeroQuantity.put("partsReplaced", List.of(Map.of("partId", modulePart, "location", DEPOT, "quantity", 0,
+                "reason", "r")));
         Map<String, Object> noCause = record(device);
         noCause.remove("cause");
         long before = count("repair_record");
@@ -220,9 +239,117 @@ class RepairRecordsIT {
         for (String unknown : List.of("999999999", "abc", "0")) {
             as(engineer).get("/api/repairs/" + unknown).then().statusCode(404).contentType(PROBLEM_JSON);
         }
-        as(manager).contentType(ContentType.JSON).body(record(device)).post("/api/repairs")
+        as(noc).contentType(ContentType.JSON).body(record(device)).post("/api/repairs")
                 .then().statusCode(403).contentType(PROBLEM_JSON);
         assertThat(count("repair_record")).isEqualTo(before);
+    }
+
+    @Test
+    void aRecordByAnEngineerNotAssignedToTheTicketIsRefused403AndStoresNothing() throws SQLException {
+        // given
+        long before = count("repair_record");
+        long movements = count("part_movement WHERE ticket_number = '" + ticket + "'");
+
+        // when
+        Response refused = as(otherEngineer).contentType(ContentType.JSON).body(record(device)).post("/api/repairs");
+
+        // then
+        refused.then().statusCode(403).contentType(PROBLEM_JSON);
+        assertThat(refused.jsonPath().getString("type")).isEqualTo("urn:fleetcare:problem:record-filing-not-permitted");
+        assertThat(refused.jsonPath().getString("detail")).contains(engineer);
+        assertThat(count("repair_record")).isEqualTo(before);
+        assertThat(count("part_movement WHERE ticket_number = '" + ticket + "'")).isEqualTo(movements);
+    }
+
+    @Test
+    void aRecordOnATicketNotYetOnSiteIsRefused409() throws SQLException {
+        // given
+        String registered = registerTicket(device);
+        Map<String, Object> body = record(device);
+        body.put("ticketNumber", registered);
+        body.put("partsReplaced", List.of());
+        long before = count("repair_record");
+
+        // when
+        Response refused = as(engineer).contentType(ContentType.JSON).body(body).post("/api/repairs");
+
+        // then
+        refused.then().statusCode(409).contentType(PROBLEM_JSON);
+        assertThat(refused.jsonPath().getString("type")).isIn("urn:fleetcare:problem:ticket-not-on-site",
+                "urn:fleetcare:problem:record-needs-assigned-engineer");
+        as(manager).contentType(ContentType.JSON)
+                .body(Map.of("engineer", engineer, "from", Instant.now().plus(1, ChronoUnit.HOURS).toString(),
+                        "to", Instant.now().plus(3, ChronoUnit.HOURS).toString()))
+                .put("/api/tickets/{n}/assignment", registered).then().statusCode(200);
+        Response assignedButRegistered = as(engineer).contentType(ContentType.JSON).body(body).post("/api/repairs");
+        assignedButRegistered.then().statusCode(409).contentType(PROBLEM_JSON);
+        assertThat(assignedButRegistered.jsonPath().getString("type"))
+                .isEqualTo("urn:fleetcare:problem:ticket-not-on-site");
+        assertThat(count("repair_record")).isEqualTo(before);
+    }
+
+    @Test
+    void aRecordWorkedBeforeTheTicketOpenedIsRefused400() throws SQLException {
+        // given
+        Map<String, Object> body = record(device);
+        body.put("performedAt", "2026-03-02T06:30:00Z");
+        long before = count("repair_record");
+
+        // when
+        Response refused = as(engineer).contentType(ContentType.JSON).body(body).post("/api/repairs");
+
+        // then
+        refused.then().statusCode(400).contentType(PROBLEM_JSON);
+        assertThat(refused.jsonPath().getString("detail")).contains("before ticket " + ticket);
+        assertThat(count("repair_record")).isEqualTo(before);
+    }
+
+    @Test
+    void aFreeTextOrUnknownPartIsRefused400AndTooFewInStockRefused409WithNothingWritten() throws SQLException {
+        // given
+        Map<String, Object> freeText = record(device);
+        freeText.put("partsReplaced", List.of(Map.of("part", "Unobtainium widget", "quantity", 50, "reason", "r")));
+        Map<String, Object> unknownPart = record(device);
+        unknownPart.put("partsReplaced", List.of(Map.of("partId", 999_999_999L, "location", DEPOT, "quantity", 1,
+                "reason", "r")));
+        Map<String, Object> fractional = record(device);
+        fractional.put("partsReplaced", List.of(Map.of("partId", modulePart, "location", DEPOT, "quantity", 1.5,
+                "reason", "r")));
+        Map<String, Object> noTicket = record(device);
+        noTicket.remove("ticketNumber");
+        Map<String, Object> tooMany = record(device);
+        tooMany.put("partsReplaced", List.of(
+                Map.of("partId", cablePart, "location", DEPOT, "quantity", 1, "reason", "worn"),
+                Map.of("partId", modulePart, "location", DEPOT, "quantity", 6, "reason", "no output")));
+        long before = count("repair_record");
+        long movements = count("part_movement");
+
+        // when / then
+        for (Map<String, Object> body : List.of(freeText, unknownPart, fractional, noTicket)) {
+            as(engineer).contentType(ContentType.JSON).body(body).post("/api/repairs")
+                    .then().statusCode(400).contentType(PROBLEM_JSON);
+        }
+        Response short409 = as(engineer).contentType(ContentType.JSON).body(tooMany).post("/api/repairs");
+        short409.then().statusCode(409).contentType(PROBLEM_JSON);
+        assertThat(short409.jsonPath().getString("type")).isEqualTo("urn:fleetcare:problem:insufficient-stock");
+        assertThat(count("repair_record")).isEqualTo(before);
+        assertThat(count("part_movement")).isEqualTo(movements);
+        assertThat(as(manager).get("/api/parts/" + cablePart).then().extract().jsonPath()
+                .getInt("stock.find { it.condition == 'GOOD' }.quantity")).isEqualTo(5);
+    }
+
+    @Test
+    void aServiceManagerFilesForTheAssignedEngineerAndIsRecordedAsSuch() {
+        // when
+        Response filed = as(manager).contentType(ContentType.JSON).body(record(device)).post("/api/repairs");
+
+        // then
+        filed.then().statusCode(201);
+        assertThat(filed.jsonPath().getString("engineer")).isEqualTo(engineer);
+        assertThat(filed.jsonPath().getString("filedBy")).isEqualTo(manager);
+        JsonPath stock = as(manager).get("/api/parts/" + modulePart).then().statusCode(200).extract().jsonPath();
+        assertThat(stock.getString("movements[0].person")).isEqualTo(engineer);
+        assertThat(stock.getString("movements[0].bookedBy")).isEqualTo(manager);
     }
 
     private long file(Map<String, Object> body) {
@@ -240,11 +367,13 @@ class RepairRecordsIT {
         body.put("testResult", "charged a test vehicle at 58 kW for 10 minutes");
         body.put("minutesSpent", 75);
         body.put("customerSignOff", "Ms Zhao");
-        body.put("performedAt", "2026-03-02T06:30:00Z");
+        body.put("performedAt", Instant.now().minusMillis(1).toString());
+        body.put("ticketNumber", ticket);
         body.put("partsReplaced", List.of(
-                Map.of("part", "charging module CM-60", "serial", "CM-NEW-1", "quantity", 1,
+                Map.of("partId", modulePart, "location", DEPOT, "serial", "CM-NEW-1", "quantity", 1,
                         "reason", "no output", "componentId", moduleId),
-                Map.of("part", "cable 5 m", "quantity", 1, "reason", "insulation worn", "componentId", cableId)));
+                Map.of("partId", cablePart, "location", DEPOT, "quantity", 1, "reason", "insulation worn",
+                        "componentId", cableId)));
         return body;
     }
 

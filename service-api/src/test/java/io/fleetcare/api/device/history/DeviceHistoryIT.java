@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcare.api.EmbeddedInfraTestResource;
 import io.fleetcare.api.TestAccounts;
+import io.fleetcare.api.TestRepairs;
 import io.fleetcare.api.TestGrants;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.AccountService;
@@ -241,10 +242,14 @@ class DeviceHistoryIT {
                 now.plus(Duration.ofDays(14)))).ticketNumber();
 
         fileRecord(f.deviceId, "MAINTENANCE", "Yearly check", "Cleaned filters, tightened lugs", null,
-                now.minus(Duration.ofDays(90)));
-        fileRecord(f.deviceId, "REPAIR", "Contactor chatter", "Replaced contactor",
-                Map.of("part", "contactor", "serial", "CT-77", "quantity", 1, "reason", "worn contacts"),
-                now.minus(Duration.ofDays(20)));
+                now.minus(Duration.ofDays(90)), null);
+        // a replaced part is issued against its ticket on site, so this repair is today's, on the corrective case
+        long contactor = TestRepairs.stockedPart(manager, "contactor", "Ningbo depot", 1);
+        TestRepairs.onSite(manager, engineer, f.correctiveTicket);
+        Map<String, Object> part = Map.of("partId", contactor, "location", "Ningbo depot", "serial", "CT-77",
+                "quantity", 1, "reason", "worn contacts");
+        fileRecord(f.deviceId, "REPAIR", "Contactor chatter", "Replaced contactor", part, Instant.now().minusMillis(1),
+                f.correctiveTicket);
         return f;
     }
 
@@ -270,8 +275,11 @@ class DeviceHistoryIT {
     }
 
     private void fileRecord(String deviceId, String kind, String symptom, String workDone, Map<String, Object> part,
-            Instant performedAt) {
+            Instant performedAt, String ticketNumber) {
         Map<String, Object> body = new HashMap<>();
+        if (ticketNumber != null) {
+            body.put("ticketNumber", ticketNumber);
+        }
         body.put("kind", kind);
         body.put("deviceId", deviceId);
         body.put("symptom", symptom);
