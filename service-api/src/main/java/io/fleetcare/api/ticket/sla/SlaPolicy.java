@@ -83,6 +83,17 @@ public class SlaPolicy {
     }
 
     /**
+     * Whether the returned-goods target is missed as of {@code now}.
+     *
+     * @param dueBy       never null
+     * @param processedAt when the goods were dealt with; null while they are not
+     * @param now         never null
+     */
+    public boolean returnedGoodsBreached(Instant dueBy, Instant processedAt, Instant now) {
+        return missed(dueBy, processedAt, Objects.requireNonNull(now, "now"));
+    }
+
+    /**
      * How far a working-day clock started at {@code now} can run: the end of the longest working-day target
      * (repair, complaint verification, returned goods) counted from now.
      *
