@@ -22,7 +22,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -107,7 +110,8 @@ class ReturnedGoodsIT {
     @Test
     void goodsNotDealtWithFiveWorkingDaysAfterReceiptAreBreached() throws SQLException {
         // given: goods of a case received 30 days ago, stored as the service stores them
-        String number = aCase();
+        String model = "GOODS-" + UUID.randomUUID().toString().substring(0, 8);
+        String number = aCase(model);
         Instant longAgo = Instant.now().minus(30, ChronoUnit.DAYS);
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 INSERT INTO ticket_returned_goods (ticket_id, received_at, received_by, due_by)
@@ -128,6 +132,12 @@ class ReturnedGoodsIT {
         assertThat(listed.getList("sla.returnedGoodsBreached")).containsExactly(true);
         assertThat(as(manager).get("/api/tickets/{number}/returned-goods", number).then().statusCode(200)
                 .extract().jsonPath().getBoolean("breached")).isTrue();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        List<Map<String, Object>> groups = as(manager).queryParam("from", today).queryParam("to", today)
+                .queryParam("groupBy", "model").get("/api/kpis").then().statusCode(200).extract().jsonPath()
+                .getList("groups");
+        assertThat(groups).filteredOn(g -> model.equals(g.get("key"))).singleElement()
+                .satisfies(g -> assertThat(g).containsEntry("ticketsOpened", 1).containsEntry("slaBreaches", 1));
     }
 
     @Test
@@ -154,9 +164,13 @@ class ReturnedGoodsIT {
     }
 
     private String aCase() {
+        return aCase("STB-4K-200");
+    }
+
+    private String aCase(String model) {
         String device = "STB-GOODS-" + UUID.randomUUID().toString().substring(0, 8);
         return as(manager).contentType(ContentType.JSON).body(Map.of("channel", "PHONE", "deviceId", device,
-                        "deviceType", "SET_TOP_BOX", "problem", "no picture", "severity", "MINOR"))
+                        "deviceType", "SET_TOP_BOX", "model", model, "problem", "no picture", "severity", "MINOR"))
                 .post("/api/tickets").then().statusCode(201).extract().jsonPath().getString("number");
     }
 
