@@ -6,5 +6,7 @@ public enum AuditSubject {
     REPAIR_RECORD,
     ACCESS_GRANT,
     ACCOUNT,
-    AUDIT_ENTRY
+    AUDIT_ENTRY,
+    /** A service case (its warranty exclusion, its returned goods). */
+    TICKET
 }

@@ -29,15 +29,15 @@ public record DeviceView(String deviceId, DeviceType deviceType, String model, S
      * A component and its warranty terms.
      *
      * @param serial               may be null
-     * @param warrantyEnd          the first day out of warranty
+     * @param warrantyUntil        the last day in warranty, inclusive (as {@code serviceContractUntil})
      * @param serviceContractUntil null when no service agreement covers it
      */
-    public record Component(long componentId, String name, String serial, int warrantyMonths, LocalDate warrantyEnd,
+    public record Component(long componentId, String name, String serial, int warrantyMonths, LocalDate warrantyUntil,
             LocalDate serviceContractUntil) {
     }
 
     static Component componentOf(DeviceComponent c) {
-        return new Component(c.id(), c.name(), c.serial(), c.warrantyMonths(), c.warranty().end(),
+        return new Component(c.id(), c.name(), c.serial(), c.warrantyMonths(), c.warranty().lastDay(),
                 c.serviceContractUntil());
     }
 

@@ -11,19 +11,20 @@ import java.util.List;
 public record WarrantyView(String deviceId, LocalDate on, List<ComponentStatus> components) {
 
     /**
-     * @param warrantyEnd          the first day out of warranty
-     * @param serviceContractUntil null when no service agreement covers it
-     * @param category             how a service on the component that day is billed
+     * @param warrantyUntil        the last day in warranty, inclusive (as {@code serviceContractUntil})
+     * @param serviceContractUntil the last day of the service agreement, inclusive; null when there is none
+     * @param status               NOT_STARTED before the warranty's first day, IN_WARRANTY, EXPIRED
+     * @param category             how a service on the component that day is billed; null while NOT_STARTED
      */
-    public record ComponentStatus(long componentId, String name, LocalDate warrantyStart, LocalDate warrantyEnd,
-            LocalDate serviceContractUntil, boolean inWarranty, ServiceCategory category) {
+    public record ComponentStatus(long componentId, String name, LocalDate warrantyStart, LocalDate warrantyUntil,
+            LocalDate serviceContractUntil, WarrantyStatus status, boolean inWarranty, ServiceCategory category) {
     }
 
     static WarrantyView of(Device device, LocalDate on) {
         return new WarrantyView(device.id(), on, device.components().stream().map(c -> {
             WarrantyTerms terms = c.warranty();
-            return new ComponentStatus(c.id(), c.name(), terms.start(), terms.end(), terms.contractUntil(),
-                    terms.inWarrantyOn(on), terms.categoryOn(on));
+            return new ComponentStatus(c.id(), c.name(), terms.start(), terms.lastDay(),
+                    terms.contractUntil(), terms.statusOn(on), terms.inWarrantyOn(on), terms.categoryOn(on));
         }).toList());
     }
 }

@@ -34,10 +34,12 @@ public class KpiFactsReader {
                    (SELECT count(*) FROM ticket_transition x WHERE x.ticket_id = t.id AND x.to_status = 'ON_SITE'),
                    EXISTS (SELECT 1 FROM ticket_transition x WHERE x.ticket_id = t.id AND x.to_status = 'ESCALATED'
                               AND x.from_status IN ('RESOLVED', 'CUSTOMER_CONFIRMED')),
-                   s.attitude, s.skill, s.punctuality, s.result, s.recorded_at
+                   s.attitude, s.skill, s.punctuality, s.result, s.recorded_at,
+                   g.due_by, g.processed_at
               FROM ticket t
               LEFT JOIN device d ON d.id = t.device_id
               LEFT JOIN ticket_survey s ON s.ticket_number = t.number
+              LEFT JOIN ticket_returned_goods g ON g.ticket_id = t.id
              WHERE (t.opened_at >= ? AND t.opened_at < ?)
                 OR (t.resolved_at >= ? AND t.resolved_at < ?)
                 OR (t.status = 'CLOSED' AND t.status_changed_at >= ? AND t.status_changed_at < ?)
@@ -85,7 +87,8 @@ public class KpiFactsReader {
                 status == TicketStatus.CANCELLED ? statusChangedAt : null);
         SlaBreaches breaches = slaPolicy.breaches(due, reached, now);
         boolean breached = breaches.respond() || breaches.answer() || breaches.onSite() || breaches.repair()
-                || Boolean.TRUE.equals(breaches.complaintVerify());
+                || Boolean.TRUE.equals(breaches.complaintVerify())
+                || (instant(rs, 27) != null && slaPolicy.returnedGoodsBreached(instant(rs, 27), instant(rs, 28), now));
         Instant surveyedAt = instant(rs, 26);
         Double satisfaction = surveyedAt == null ? null
                 : (rs.getInt(22) + rs.getInt(23) + rs.getInt(24) + rs.getInt(25)) / 4.0;

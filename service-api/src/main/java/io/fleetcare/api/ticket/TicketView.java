@@ -2,6 +2,7 @@ package io.fleetcare.api.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fleetcare.api.device.ServiceCategory;
+import io.fleetcare.api.ticket.returns.ReturnedGoodsView;
 import io.fleetcare.api.ticket.sla.SlaBreaches;
 import io.fleetcare.api.ticket.sla.SlaDueTimes;
 import io.fleetcare.events.DeviceType;
@@ -52,11 +53,15 @@ public record TicketView(
      *
      * @param complaintVerifyBy       left out unless the ticket is a complaint
      * @param complaintVerifyBreached left out unless the ticket is a complaint
+     * @param returnedGoodsBy         left out until returned goods of the case are received (seed 003 "六 9")
+     * @param returnedGoodsBreached   left out until returned goods of the case are received
      */
     public record Sla(Instant respondBy, Instant answerBy, Instant onSiteBy, Instant repairBy,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant complaintVerifyBy,
             boolean respondBreached, boolean answerBreached, boolean onSiteBreached, boolean repairBreached,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean complaintVerifyBreached) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean complaintVerifyBreached,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant returnedGoodsBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean returnedGoodsBreached) {
     }
 
     /** Who goes on site and the appointment window told to the customer. */
@@ -73,7 +78,10 @@ public record TicketView(
             @JsonInclude(JsonInclude.Include.NON_NULL) String reason, String by, Instant at) {
     }
 
-    static TicketView of(Ticket ticket, SlaBreaches breaches) {
+    /**
+     * @param returnedGoods the case's returned goods; null when none were received
+     */
+    static TicketView of(Ticket ticket, SlaBreaches breaches, ReturnedGoodsView returnedGoods) {
         List<TicketSourceRequest> requests = ticket.sourceRequests();
         List<Evidence> evidence = requests.stream()
                 .flatMap(r -> r.evidence().stream())
@@ -104,7 +112,8 @@ public record TicketView(
                 ticket.registeredBy(),
                 new Sla(due.respondBy(), due.answerBy(), due.onSiteBy(), due.repairBy(), due.complaintVerifyBy(),
                         breaches.respond(), breaches.answer(), breaches.onSite(), breaches.repair(),
-                        breaches.complaintVerify()),
+                        breaches.complaintVerify(), returnedGoods == null ? null : returnedGoods.dueBy(),
+                        returnedGoods == null ? null : returnedGoods.breached()),
                 assignment,
                 evidence,
                 requests.stream().map(TicketSourceRequest::requestId).toList(),

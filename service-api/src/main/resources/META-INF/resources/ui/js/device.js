@@ -71,8 +71,8 @@ FC.page('device', async function () {
   section('warranty', warranty && warranty.components.length ? el('table', {}, el('thead', {}, el('tr', {},
     el('th', {}, 'Component'), el('th', {}, 'Warranty'), el('th', {}, 'Contract until'), el('th', {}, 'Today'))),
   el('tbody', {}, warranty.components.map(c => el('tr', {}, el('td', {}, c.name),
-    el('td', {}, c.warrantyStart + ' – ' + c.warrantyEnd), el('td', {}, c.serviceContractUntil || '–'),
-    el('td', {}, el('span', { class: 'badge ' + (c.inWarranty ? 'state-CLEARED' : 'sev-MAJOR') }, c.category))))))
+    el('td', {}, c.warrantyStart + ' – ' + c.warrantyUntil), el('td', {}, c.serviceContractUntil || '–'),
+    el('td', {}, el('span', { class: 'badge ' + (c.inWarranty ? 'state-CLEARED' : 'sev-MAJOR') }, c.category || c.status))))))
     : FC.empty('No components registered.'));
 
   const alerts = await api('/api/alerts?limit=50&deviceId=' + encodeURIComponent(id));

@@ -79,7 +79,7 @@ class DeviceRegistryIT {
         assertThat(read.getString("commissioning.acceptedBy")).isEqualTo("Ms Zhao, site manager");
         assertThat(read.getString("registeredBy")).isEqualTo(manager);
         assertThat(read.getList("components.name")).containsExactly("charging module", "charging cable");
-        assertThat(read.getList("components.warrantyEnd")).containsExactly("2027-06-01", "2025-06-01");
+        assertThat(read.getList("components.warrantyUntil")).containsExactly("2027-05-31", "2025-05-31");
         assertThat(read.getString("latestState")).isNull();
     }
 
@@ -101,6 +101,43 @@ class DeviceRegistryIT {
                 "display");
         assertThat(warranty.getList("components.category")).containsExactly("FREE", "PAID", "CONTRACT");
         assertThat(warranty.getList("components.inWarranty")).containsExactly(true, false, false);
+    }
+
+    @Test
+    void aWarrantyQueriedBeforeTheSaleDateIsNotStartedAndNotFree() {
+        // given: sold on 2024-06-01
+        String id = register(charger(newId()));
+
+        // when
+        JsonPath before = as(engineer).queryParam("on", "2024-05-31").get("/api/devices/" + id + "/warranty")
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath saleDay = as(engineer).queryParam("on", "2024-06-01").get("/api/devices/" + id + "/warranty")
+                .then().statusCode(200).extract().jsonPath();
+
+        // then
+        assertThat(before.getList("components.status")).containsOnly("NOT_STARTED");
+        assertThat(before.getList("components.category")).containsOnlyNulls();
+        assertThat(before.getList("components.inWarranty")).containsOnly(false);
+        assertThat(saleDay.getList("components.status")).containsOnly("IN_WARRANTY");
+        assertThat(saleDay.getList("components.category")).containsOnly("FREE");
+    }
+
+    @Test
+    void theWarrantysLastDayIsInclusiveLikeTheContractsLastDay() {
+        // given: the 12-month cable sold on 2024-06-01
+        String id = register(charger(newId()));
+
+        // when
+        JsonPath lastDay = as(engineer).queryParam("on", "2025-05-31").get("/api/devices/" + id + "/warranty")
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath dayAfter = as(engineer).queryParam("on", "2025-06-01").get("/api/devices/" + id + "/warranty")
+                .then().statusCode(200).extract().jsonPath();
+
+        // then
+        assertThat(lastDay.getList("components.warrantyUntil")).containsExactly("2027-05-31", "2025-05-31");
+        assertThat(lastDay.getList("components.category")).containsExactly("FREE", "FREE");
+        assertThat(dayAfter.getList("components.category")).containsExactly("FREE", "PAID");
+        assertThat(dayAfter.getList("components.status")).containsExactly("IN_WARRANTY", "EXPIRED");
     }
 
     @Test

@@ -24,12 +24,12 @@ class WarrantyTermsTest {
     }
 
     @Test
-    void theLastDayBeforeTheEndIsFreeAndTheEndDayIsPaid() {
+    void theLastDayInWarrantyIsFreeAndTheDayAfterIsPaid() {
         // given
         WarrantyTerms terms = new WarrantyTerms(SOLD, 24, null);
 
         // then
-        assertThat(terms.end()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(terms.lastDay()).isEqualTo(LocalDate.of(2026, 5, 31));
         assertThat(terms.categoryOn(LocalDate.of(2026, 5, 31))).isEqualTo(ServiceCategory.FREE);
         assertThat(terms.inWarrantyOn(LocalDate.of(2026, 5, 31))).isTrue();
         assertThat(terms.categoryOn(LocalDate.of(2026, 6, 1))).isEqualTo(ServiceCategory.PAID);
@@ -71,13 +71,29 @@ class WarrantyTermsTest {
     }
 
     @Test
-    void aDayBeforeTheWarrantyStartsCountsAsCovered() {
+    void aDayBeforeTheSaleIsNotStartedAndNotFree() {
         // given
         WarrantyTerms terms = new WarrantyTerms(SOLD, 12, null);
 
         // then
-        assertThat(terms.categoryOn(SOLD.minusDays(1))).isEqualTo(ServiceCategory.FREE);
-        assertThat(terms.inWarrantyOn(SOLD.minusDays(1))).isTrue();
+        assertThat(terms.statusOn(SOLD.minusDays(1))).isEqualTo(WarrantyStatus.NOT_STARTED);
+        assertThat(terms.categoryOn(SOLD.minusDays(1))).isNull();
+        assertThat(terms.inWarrantyOn(SOLD.minusDays(1))).isFalse();
+        assertThat(terms.statusOn(SOLD)).isEqualTo(WarrantyStatus.IN_WARRANTY);
+    }
+
+    @Test
+    void theWarrantysLastDayIsInclusiveLikeTheContractsLastDay() {
+        // given: 24 months from 1 June 2024, a contract to 31 December 2026
+        WarrantyTerms terms = new WarrantyTerms(SOLD, 24, LocalDate.of(2026, 12, 31));
+
+        // then
+        assertThat(terms.lastDay()).isEqualTo(LocalDate.of(2026, 5, 31));
+        assertThat(terms.statusOn(terms.lastDay())).isEqualTo(WarrantyStatus.IN_WARRANTY);
+        assertThat(terms.statusOn(terms.lastDay().plusDays(1))).isEqualTo(WarrantyStatus.EXPIRED);
+        assertThat(terms.categoryOn(terms.contractUntil())).isEqualTo(ServiceCategory.CONTRACT);
+        assertThat(terms.categoryOn(terms.contractUntil().plusDays(1))).isEqualTo(ServiceCategory.PAID);
+        assertThat(new WarrantyTerms(SOLD, 0, null).lastDay()).isEqualTo(SOLD.minusDays(1));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.fleetcare.api.device.history;
 import io.fleetcare.api.alert.AlertView;
 import io.fleetcare.api.customer.CustomerView;
 import io.fleetcare.api.device.DeviceView;
+import io.fleetcare.api.device.WarrantyStatus;
 import io.fleetcare.api.device.WarrantyView;
 import io.fleetcare.api.repair.RepairRecordView;
 import io.fleetcare.api.ticket.TicketView;
@@ -107,10 +108,10 @@ public final class VisitBrief {
             html.append("<p class=\"note\">No components registered.</p>\n");
             return;
         }
-        header("Component", "Warranty", "Until (exclusive)", "Contract until", "Service");
+        header("Component", "Warranty", "Until (inclusive)", "Contract until", "Service");
         for (WarrantyView.ComponentStatus c : w.components()) {
-            row(c.name(), c.inWarranty() ? "in warranty" : "expired", date(c.warrantyEnd()),
-                    date(c.serviceContractUntil()), String.valueOf(c.category()));
+            row(c.name(), statusText(c.status()), date(c.warrantyUntil()),
+                    date(c.serviceContractUntil()), c.category() == null ? "undetermined" : c.category().name());
         }
         html.append("</table>\n");
     }
@@ -259,6 +260,14 @@ public final class VisitBrief {
 
     private String time(TemporalAccessor instant) {
         return instant == null ? "" : dateTime.format(instant);
+    }
+
+    private static String statusText(WarrantyStatus status) {
+        return switch (status) {
+            case NOT_STARTED -> "not started (before the sale)";
+            case IN_WARRANTY -> "in warranty";
+            case EXPIRED -> "expired";
+        };
     }
 
     private static String date(Object day) {

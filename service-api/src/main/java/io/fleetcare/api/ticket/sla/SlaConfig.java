@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
@@ -15,8 +17,9 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * written in the seeds (DOMAIN.md "Service levels"): respond within 24 h (seed 000 "四、服务标准 1. 响应时间"),
  * answer the customer within 12 h and be on site within 24 h (seed 004 §3.2.2), repair done within
  * 10 working days (seed 002 §三.1), first verification of a complaint within 3 working days (seed 000
- * "投诉处理"). The built-in calendar is mainland China's for 2026 (State Council General Office notice of
- * 2025-11-04 on the 2026 public holidays); set both lists for other years or places.
+ * "投诉处理"), returned goods dealt with within 5 working days (seed 003 "六 9"). The built-in calendar is
+ * mainland China's: 2026 per the State Council General Office notice of 2025-11-04, 2027 provisional (see the
+ * module README "Working-day calendar").
  */
 @ConfigMapping(prefix = "fleetcare.sla")
 public interface SlaConfig {
@@ -52,17 +55,36 @@ public interface SlaConfig {
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
 
-    /** Public holidays (days off) in ISO format, e.g. {@code 2026-10-01,2026-10-02}. */
-    @WithDefault("2026-01-01,2026-01-02,2026-01-03,"
-            + "2026-02-15,2026-02-16,2026-02-17,2026-02-18,2026-02-19,2026-02-20,2026-02-21,2026-02-22,2026-02-23,"
-            + "2026-04-04,2026-04-05,2026-04-06,"
-            + "2026-05-01,2026-05-02,2026-05-03,2026-05-04,2026-05-05,"
-            + "2026-06-19,2026-06-20,2026-06-21,"
-            + "2026-09-25,2026-09-26,2026-09-27,"
-            + "2026-10-01,2026-10-02,2026-10-03,2026-10-04,2026-10-05,2026-10-06,2026-10-07")
-    List<LocalDate> holidays();
+    /**
+     * Working days after the day the company received returned goods by whose end they must be dealt with
+     * (seed 003 "六、不良品退换货的相关要求 9": 公司在收到退货后5个工作日内处理完毕).
+     */
+    @WithDefault("5")
+    @Min(1)
+    @Max(365)
+    int returnedGoodsWorkingDays();
 
-    /** Saturdays and Sundays that are worked in exchange for a holiday bridge (调休). */
-    @WithDefault("2026-01-04,2026-02-14,2026-02-28,2026-05-09,2026-09-20,2026-10-10")
-    List<LocalDate> makeUpWorkingDays();
+    /**
+     * The working-day calendar, one entry per year ({@code fleetcare.sla.calendar."2027".holidays=...}), every
+     * year from the first to the last configured. The built-in years come from the resource files
+     * {@code calendars/<year>.properties} named in {@code quarkus.config.locations}.
+     */
+    Map<Integer, YearDays> calendar();
+
+    /** The days off and make-up working days of one year, see {@link CalendarYear}. */
+    interface YearDays {
+
+        /** Days off in ISO format, e.g. {@code 2026-10-01,2026-10-02}. */
+        List<LocalDate> holidays();
+
+        /** Saturdays and Sundays that are worked in exchange for a holiday bridge (调休). */
+        Optional<List<LocalDate>> makeUpWorkingDays();
+
+        /** True while the year's list is not the official notice; logged as a warning at start. */
+        @WithDefault("false")
+        boolean provisional();
+
+        /** Where the list comes from. */
+        Optional<String> source();
+    }
 }

@@ -4,6 +4,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -16,7 +20,8 @@ import java.util.Objects;
  *       an appointment 12 h, on site 24 h.</li>
  *   <li>The working-day targets count whole working days of the {@link WorkingCalendar} after the day of
  *       registration: repair done within 10 working days (seed 002 §三.1), first verification of a
- *       complaint within 3 working days (seed 000 "投诉处理"), the latter only for complaints.</li>
+ *       complaint within 3 working days (seed 000 "投诉处理"), the latter only for complaints; returned goods
+ *       dealt with within 5 working days of their receipt (seed 003 "六 9", {@link #returnedGoodsDue}).</li>
  * </ul>
  * Which milestone stops which clock: respond - acknowledged; answer and complaint verification - scheduled
  * (the customer has been told time and place, seed 000 §4.2); on site - on site; repair - resolved.
@@ -29,26 +34,77 @@ public class SlaPolicy {
     private final Duration onSiteWithin;
     private final int repairWorkingDays;
     private final int complaintVerifyWorkingDays;
+    private final int returnedGoodsWorkingDays;
     private final WorkingCalendar calendar;
 
     @Inject
     public SlaPolicy(SlaConfig config) {
         this(config.respondWithin(), config.answerWithin(), config.onSiteWithin(), config.repairWorkingDays(),
-                config.complaintVerifyWorkingDays(),
-                new WorkingCalendar(config.zone(), config.holidays(), config.makeUpWorkingDays()));
+                config.complaintVerifyWorkingDays(), config.returnedGoodsWorkingDays(), calendarOf(config));
     }
 
     /**
      * @throws IllegalArgumentException when a target is not positive
      */
     public SlaPolicy(Duration respondWithin, Duration answerWithin, Duration onSiteWithin, int repairWorkingDays,
-            int complaintVerifyWorkingDays, WorkingCalendar calendar) {
+            int complaintVerifyWorkingDays, int returnedGoodsWorkingDays, WorkingCalendar calendar) {
         this.respondWithin = positive(respondWithin, "respondWithin");
         this.answerWithin = positive(answerWithin, "answerWithin");
         this.onSiteWithin = positive(onSiteWithin, "onSiteWithin");
         this.repairWorkingDays = positive(repairWorkingDays, "repairWorkingDays");
         this.complaintVerifyWorkingDays = positive(complaintVerifyWorkingDays, "complaintVerifyWorkingDays");
+        this.returnedGoodsWorkingDays = positive(returnedGoodsWorkingDays, "returnedGoodsWorkingDays");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
+    }
+
+    /**
+     * The calendar of the configured years.
+     *
+     * @throws IllegalArgumentException when no year is configured, a year is missing in between or a year lists a
+     *                                  day of another year
+     */
+    public static WorkingCalendar calendarOf(SlaConfig config) {
+        return WorkingCalendar.ofYears(config.zone(), config.calendar().entrySet().stream()
+                .map(e -> new CalendarYear(Year.of(e.getKey()), Set.copyOf(e.getValue().holidays()),
+                        Set.copyOf(e.getValue().makeUpWorkingDays().orElse(List.of())), e.getValue().provisional(),
+                        e.getValue().source().orElse("")))
+                .toList());
+    }
+
+    /**
+     * When returned goods received at {@code receivedAt} must have been dealt with: the end of the
+     * {@code returnedGoodsWorkingDays}-th working day after that day (seed 003 "六 9").
+     *
+     * @param receivedAt never null
+     */
+    public Instant returnedGoodsDue(Instant receivedAt) {
+        return calendar.endOfWorkingDaysAfter(Objects.requireNonNull(receivedAt, "receivedAt"),
+                returnedGoodsWorkingDays);
+    }
+
+    /**
+     * Whether the returned-goods target is missed as of {@code now}.
+     *
+     * @param dueBy       never null
+     * @param processedAt when the goods were dealt with; null while they are not
+     * @param now         never null
+     */
+    public boolean returnedGoodsBreached(Instant dueBy, Instant processedAt, Instant now) {
+        return missed(dueBy, processedAt, Objects.requireNonNull(now, "now"));
+    }
+
+    /**
+     * How far a working-day clock started at {@code now} can run: the end of the longest working-day target
+     * (repair, complaint verification, returned goods) counted from now.
+     *
+     * @param now never null
+     */
+    public CalendarHorizon horizon(Instant now) {
+        int longest = Math.max(repairWorkingDays, Math.max(complaintVerifyWorkingDays, returnedGoodsWorkingDays));
+        Instant end = calendar.endOfWorkingDaysAfter(now, longest);
+        LocalDate lastDay = end.atZone(calendar.zone()).toLocalDate().minusDays(1);
+        return new CalendarHorizon(longest, lastDay, calendar.lastCoveredDay().orElse(null),
+                calendar.years().stream().filter(CalendarYear::provisional).map(CalendarYear::year).toList());
     }
 
     /**

@@ -21,7 +21,7 @@ class SlaPolicyTest {
             List.of());
 
     private static final SlaPolicy SEED_TARGETS =
-            new SlaPolicy(Duration.ofHours(24), Duration.ofHours(12), Duration.ofHours(24), 10, 3, CALENDAR);
+            new SlaPolicy(Duration.ofHours(24), Duration.ofHours(12), Duration.ofHours(24), 10, 3, 5, CALENDAR);
 
     @Test
     void hourTargetsRunRoundTheClockFromRegistration() {
@@ -110,11 +110,14 @@ class SlaPolicyTest {
 
     @Test
     void targetsMustBePositive() {
-        assertThatThrownBy(() -> new SlaPolicy(Duration.ZERO, Duration.ofHours(12), Duration.ofHours(24), 10, 3,
+        assertThatThrownBy(() -> new SlaPolicy(Duration.ZERO, Duration.ofHours(12), Duration.ofHours(24), 10, 3, 5,
                 CALENDAR)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("respondWithin");
         assertThatThrownBy(() -> new SlaPolicy(Duration.ofHours(24), Duration.ofHours(12), Duration.ofHours(-1), 10,
-                3, CALENDAR)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("onSiteWithin");
+                3, 5, CALENDAR)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("onSiteWithin");
         assertThatThrownBy(() -> new SlaPolicy(Duration.ofHours(24), Duration.ofHours(12), Duration.ofHours(24), 0,
-                3, CALENDAR)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repairWorkingDays");
+                3, 5, CALENDAR)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repairWorkingDays");
+        assertThatThrownBy(() -> new SlaPolicy(Duration.ofHours(24), Duration.ofHours(12), Duration.ofHours(24), 10,
+                3, 0, CALENDAR)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("returnedGoodsWorkingDays");
     }
 }
