@@ -27,8 +27,8 @@ set +e
   -Dfleetcare.fuzz.cases="$cases" -Dfleetcare.fuzz.seed="$seed" > device-gateway/target/fuzz.log 2>&1
 status=$?
 set -e
-grep -h -E "^fuzz [^ ]+: [0-9]+ cases passed" device-gateway/target/fuzz.log || true
-grep -E "case [0-9]+ of [0-9]+ \(seed" device-gateway/target/fuzz.log | sort -u || true
+grep -a -h -E "^fuzz [^ ]+: [0-9]+ cases passed" device-gateway/target/fuzz.log || true
+grep -a -E "case [0-9]+ of [0-9]+ \(seed" device-gateway/target/fuzz.log | sort -u || true
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); full Maven output in device-gateway/target/fuzz.log"
 [[ $status -eq 0 ]] && echo "fuzz: 0 failures" || echo "fuzz: FAILURES (see above)"
 exit $status
