@@ -11,7 +11,8 @@
 #                         [--coap-devices 10] [--faults 4] [--raw-rate 14000] [--jfr] [...]
 #   bench/platform/run.sh --help
 #
-# --jfr records every child JVM with JDK Flight Recorder (settings=profile) into <data-dir>/jfr/<name>.jfr.
+# --home DIR takes the gateway, job and API from another build of the same layout (e.g. a frozen copy of main, to
+# measure before and after a change in one session). --jfr records every child JVM with JDK Flight Recorder (settings=profile) into <data-dir>/jfr/<name>.jfr.
 # Builds what it needs first when it is not built; BUILD=always rebuilds, BUILD=never never does.
 # Environment: JAVA (default: java), BENCH_HEAP (default: 1536m). Exit code 1 when the run itself broke.
 set -euo pipefail
@@ -34,6 +35,7 @@ if (( $(ulimit -n) < 16384 )); then
 fi
 cp="$launcher/target/test-classes:$launcher/target/classes:$(cat "$launcher/target/test-classpath.txt")"
 args=()
+home="$root"
 data=""
 jfr=false
 while [[ $# -gt 0 ]]; do
@@ -41,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --help) exec "${JAVA:-java}" -cp "$cp" io.fleetcare.launcher.bench.PlatformBenchmark --help;;
     --jfr) jfr=true; shift;;
     --data-dir) data="$2"; shift 2;;
+    --home) home="$2"; shift 2;;
     *) args+=("$1"); shift;;
   esac
 done
@@ -54,7 +57,7 @@ echo "load average before (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
 "${JAVA:-java}" -Xms"${BENCH_HEAP:-1536m}" -Xmx"${BENCH_HEAP:-1536m}" -XX:+UseParallelGC \
   -Dlogback.configurationFile=launcher-logback.xml -cp "$cp" \
-  io.fleetcare.launcher.bench.PlatformBenchmark --home "$root" --data-dir "$data" "${args[@]}" || status=$?
+  io.fleetcare.launcher.bench.PlatformBenchmark --home "$home" --data-dir "$data" "${args[@]}" || status=$?
 if $jfr; then
   for f in "$data"/jfr/*.jfr; do
     [[ -f "$f" ]] && echo "flight recording: $f (jfr print --events jdk.ExecutionSample $f | ...; jfr summary $f)"

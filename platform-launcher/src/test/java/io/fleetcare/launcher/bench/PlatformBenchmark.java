@@ -106,7 +106,8 @@ public final class PlatformBenchmark {
     /** What one step of the ramp saw. */
     private record Step(int rate, double seconds, Map<String, Long> acked, Map<String, Long> stored,
                         Map<String, Long> storedByEnd, long unacked, List<Long> alertMillis, List<Long> ticketMillis,
-                        int faults, long lag, String broker, String processes, double drainSeconds) {
+                        int faults, long lag, String broker, String processes, double drainSeconds,
+                        boolean storeStillGrowing) {
 
         long ackedTotal() {
             return acked.values().stream().mapToLong(Long::longValue).sum();
@@ -299,6 +300,7 @@ public final class PlatformBenchmark {
         long unacked = (devices.published.get() - mqttPublished0) + (sessions.sent.get() - ocppSent0)
                 + (coap.posted.get() - coapPosted0) - acked.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> stored = awaitStored(db, from, to, acked);
+        boolean stillGrowing = !stored.equals(stored(db, from, to));
         Map<String, Long> tickets = awaitTickets(db, faults);
         double drained = (System.nanoTime() - drainStart) / 1e9;
         List<Long> alertMillis = new ArrayList<>();
@@ -314,7 +316,7 @@ public final class PlatformBenchmark {
             }
         });
         return new Step(rate, seconds, acked, stored, storedByEnd, unacked, alertMillis, ticketMillis,
-                options.faultsPerStep(), lag, broker, after.minus(before, seconds), drained);
+                options.faultsPerStep(), lag, broker, after.minus(before, seconds), drained, stillGrowing);
     }
 
     /** Messages of the benchmark's devices in the store with a device time in the window, by protocol. */
@@ -518,7 +520,9 @@ public final class PlatformBenchmark {
             report.add(String.format(Locale.ROOT, "%s", "offered/s delivered/s    acked    stored    lost unacked"
                     + "  alert p50/p99 ms  ticket p50/p99 ms  a/t of " + options.faultsPerStep() + "  lag  drain s"));
         }
-        report.add(line + (s.healthy() ? "" : "   <- past the knee"));
+        report.add(line + (s.healthy() ? "" : "   <- past the knee")
+                + (s.lost() > 0 && s.storeStillGrowing() ? " (store still catching up when the drain ended:"
+                + " missing, not necessarily lost)" : ""));
         report.add("        by protocol acked/stored: " + byProtocol(s) + "; broker: " + s.broker());
         report.add("        " + s.processes());
     }
@@ -704,11 +708,12 @@ public final class PlatformBenchmark {
         static String DATA_DIR = "/nowhere/";
 
         private static final List<String> NAMES = List.of("bench+kafka", "mosquitto", "postgres", "gateway",
-                "stream-job", "api");
+                "stream-job", "api", "machine");
 
         static ProcessSample take() {
             Map<String, double[]> values = new LinkedHashMap<>();
             NAMES.forEach(n -> values.put(n, new double[3]));
+            values.get("machine")[0] = CpuUse.ofMachine();
             long self = ProcessHandle.current().pid();
             add(values.get("bench+kafka"), self, ownGcSeconds());
             // the embedded PostgreSQL's server detaches from this JVM (pg_ctl): found by its data directory
@@ -742,7 +747,7 @@ public final class PlatformBenchmark {
 
         /** "name cores RSS MB GC s" per process over the window from {@code earlier} to this sample. */
         String minus(ProcessSample earlier, double seconds) {
-            StringBuilder out = new StringBuilder("CPU cores / RSS MB / GC s:");
+            StringBuilder out = new StringBuilder("CPU cores / RSS MB / GC s (machine = every process on it):");
             byName.forEach((name, v) -> {
                 double[] e = earlier.byName.get(name);
                 out.append(String.format(Locale.ROOT, " %s %.2f/%.0f/%.1f", name, (v[0] - e[0]) / seconds, v[1],
