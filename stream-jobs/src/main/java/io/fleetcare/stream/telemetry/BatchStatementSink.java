@@ -7,6 +7,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -17,9 +22,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A Sink V2 that writes what it buffered as one set-based statement per batch (e.g. {@code INSERT … SELECT FROM
  * unnest(?::text[], …)}), in one transaction, instead of one statement per element as the JDBC connector's
- * {@code JdbcSink} does. A batch is written when it holds {@code maxBatch} elements, when the oldest element has
- * waited {@code maxDelayMs}, and on every checkpoint ({@link SinkWriter#flush}, before the barrier), so a checkpoint
- * never completes with an element unwritten: at least once. A failed batch is rolled back and written again on a
+ * {@code JdbcSink} does. A batch is handed over when it holds {@code maxBatch} elements, when the oldest element has
+ * waited {@code maxDelayMs}, and on every checkpoint ({@link SinkWriter#flush}, before the barrier, which also waits
+ * until it is committed), so a checkpoint never completes with an element unwritten: at least once. Batches are
+ * written in order by a thread of the writer's own, at most one at a time: the operators chained before the sink
+ * (the detectors) keep working while the database writes, and wait only when the next batch is ready before the
+ * previous one is written (backpressure, nothing queued without bound). A failed batch is rolled back and written again on a
  * new connection, {@code maxRetries} times with a growing pause; then the writer fails, the job restarts from its
  * last checkpoint and replays — so the statement must be idempotent, and the whole batch (never a part of it) is
  * what gets retried. Nothing is dropped.
@@ -67,40 +75,73 @@ public final class BatchStatementSink<T> implements Sink<T> {
 
         private final BatchStatementSink<T> sink;
         private final ProcessingTimeService time;
+        /** Writes the batches, one at a time and in order, so that the task thread goes on meanwhile. */
+        private final ExecutorService database;
         private List<T> buffer = new ArrayList<>();
         private boolean timerPending;
+        /** The batch being written, or null; at most one, so a slow database slows the job down (backpressure). */
+        private Future<?> inFlight;
         private Connection connection;
 
         Writer(BatchStatementSink<T> sink, ProcessingTimeService time) {
             this.sink = sink;
             this.time = time;
+            this.database = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "telemetry-store-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
         }
 
         @Override
         public void write(T element, Context context) throws IOException, InterruptedException {
             buffer.add(element);
             if (buffer.size() >= sink.maxBatch) {
-                writeBuffer();
+                hand();
             } else if (!timerPending) {
                 timerPending = true;
                 time.registerTimer(time.getCurrentProcessingTime() + sink.maxDelayMs, now -> {
                     timerPending = false;
-                    writeBuffer();
+                    hand();
                 });
             }
         }
 
+        /** Before every checkpoint barrier: everything written and committed, or the checkpoint fails. */
         @Override
         public void flush(boolean endOfInput) throws IOException, InterruptedException {
-            writeBuffer();
+            hand();
+            awaitInFlight();
         }
 
-        private void writeBuffer() throws IOException, InterruptedException {
+        /** Hands the buffer to the database thread once the batch before it is written. */
+        private void hand() throws IOException, InterruptedException {
             if (buffer.isEmpty()) {
                 return;
             }
+            awaitInFlight();
             List<T> batch = buffer;
             buffer = new ArrayList<>(Math.min(sink.maxBatch, batch.size() * 2));
+            inFlight = database.submit(() -> {
+                writeWithRetries(batch);
+                return null;
+            });
+        }
+
+        private void awaitInFlight() throws IOException, InterruptedException {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        private void writeWithRetries(List<T> batch) throws IOException, InterruptedException {
             for (int attempt = 0; ; attempt++) {
                 try {
                     Connection c = connection();
@@ -158,9 +199,16 @@ public final class BatchStatementSink<T> implements Sink<T> {
             connection = null;
         }
 
+        /**
+         * What is still buffered was not covered by a completed checkpoint: a restore replays it. A batch in flight
+         * is let finish (its statement is idempotent either way).
+         */
         @Override
-        public void close() {
-            // what is still buffered was not covered by a completed checkpoint: a restore replays it
+        public void close() throws InterruptedException {
+            database.shutdown();
+            if (!database.awaitTermination(30, TimeUnit.SECONDS)) {
+                database.shutdownNow();
+            }
             closeConnection(true);
         }
     }
