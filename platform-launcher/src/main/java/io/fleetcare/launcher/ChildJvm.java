@@ -22,6 +22,12 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * System property with JVM options added to every child (after its own), split at spaces; {@code {name}} becomes
+     * the child's name. Used by the platform benchmark to profile the children with JDK Flight Recorder, e.g.
+     * {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr,settings=profile}.
+     */
+    static final String EXTRA_OPTIONS_PROPERTY = "fleetcare.child-jvm-options";
 
     private final String name;
     private final Process process;
@@ -44,6 +50,12 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
+        String extra = System.getProperty(EXTRA_OPTIONS_PROPERTY, "").strip();
+        if (!extra.isEmpty()) {
+            for (String option : extra.split("\\s+")) {
+                command.add(option.replace("{name}", name));
+            }
+        }
         command.addAll(args);
         Path log = logDir.resolve(name + ".log");
         try {

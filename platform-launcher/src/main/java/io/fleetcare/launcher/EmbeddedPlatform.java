@@ -334,6 +334,15 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return fleet;
     }
 
+    /** The broker account the gateway subscribes with (it may read every device's topics). */
+    String brokerServiceUser() {
+        return PlatformSecrets.GATEWAY_BROKER_USER;
+    }
+
+    String brokerServicePassword() {
+        return secrets.gatewayBrokerPassword();
+    }
+
     public MqttBroker broker() {
         return broker;
     }

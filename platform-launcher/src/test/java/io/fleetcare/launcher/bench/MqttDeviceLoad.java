@@ -38,7 +38,7 @@ final class MqttDeviceLoad implements AutoCloseable {
 
     private static final class Device {
         final String id;
-        final byte[] topic;
+        byte[] topic;
         final String secret;
         SocketChannel channel;
         SelectionKey key;
@@ -115,6 +115,19 @@ final class MqttDeviceLoad implements AutoCloseable {
         });
         selector.wakeup();
         done.await();
+    }
+
+    /**
+     * From now on every device publishes on {@code devices/{id}/{channel}} (the contract's {@code telemetry}, or a
+     * channel the gateway does not subscribe to, for a baseline of the broker alone).
+     */
+    void publishOn(String channel) {
+        commands.add(() -> {
+            for (Device device : devices) {
+                device.topic = MqttPackets.utf8("devices/" + device.id + "/" + channel);
+            }
+        });
+        selector.wakeup();
     }
 
     /** Publishes {@code messagesPerSecond} in total from now on, spread round-robin over the connected devices; 0 stops. */

@@ -125,6 +125,35 @@ final class OcppSessionLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a StatusNotification {@code Faulted} with {@code errorCode} on connector 1 from the session of
+     * {@code chargePointId}, as soon as that session has no CALL outstanding (at most 5 s).
+     *
+     * @return when the frame was handed to the socket; null when the session is unknown, closed or stays busy
+     */
+    Instant statusFault(String chargePointId, String errorCode) throws InterruptedException {
+        Session session = sessions.stream().filter(s -> s.id.equals(chargePointId)).findFirst().orElse(null);
+        if (session == null) {
+            return null;
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < end) {
+            synchronized (this) {
+                Instant sent = session.statusFault(errorCode);
+                if (sent != null) {
+                    return sent;
+                }
+            }
+            Thread.sleep(2);
+        }
+        return null;
+    }
+
+    /** The ids of the sessions that booted. */
+    List<String> sessionIds() {
+        return sessions.stream().map(s -> s.id).toList();
+    }
+
     /** Waits up to {@code timeoutMillis} until no CALL waits for its answer. */
     void awaitAnswers(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
@@ -197,6 +226,26 @@ final class OcppSessionLoad implements AutoCloseable {
             socket.sendText("[2,\"boot\",\"BootNotification\",{\"chargePointVendor\":\"FleetCare\","
                     + "\"chargePointModel\":\"BENCH-22\"}]", true);
             return bootAnswer;
+        }
+
+        /** Sends a StatusNotification Faulted unless a CALL is outstanding; null when it did not. */
+        Instant statusFault(String errorCode) {
+            if (!open || outstandingId != null || !lastSend.isDone()) {
+                return null;
+            }
+            String messageId = "fault-" + (++seq);
+            Instant now = Instant.now();
+            String frame = "[2,\"" + messageId + "\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\""
+                    + errorCode + "\",\"status\":\"Faulted\",\"timestamp\":\"" + now + "\"}]";
+            outstandingSince = System.nanoTime();
+            outstandingId = messageId;
+            lastSend = socket.sendText(frame, true).whenComplete((ws, error) -> {
+                if (error != null) {
+                    sendErrors.incrementAndGet();
+                    outstandingId = null;
+                }
+            });
+            return now;
         }
 
         /** Sends the next MeterValues unless a CALL is outstanding; false when it skipped. */

@@ -29,6 +29,12 @@ final class RawBrokerSubscriber implements MqttCallback, AutoCloseable {
     }
 
     static RawBrokerSubscriber start(String brokerUri, String user, String password) throws MqttException {
+        return start(brokerUri, user, password, "devices/+/telemetry");
+    }
+
+    /** A subscriber on {@code filter} (QoS 1) instead of the telemetry topics. */
+    static RawBrokerSubscriber start(String brokerUri, String user, String password, String filter)
+            throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUri, "bench-raw-subscriber", new MemoryPersistence());
         RawBrokerSubscriber subscriber = new RawBrokerSubscriber(client);
         client.setCallback(subscriber);
@@ -39,7 +45,7 @@ final class RawBrokerSubscriber implements MqttCallback, AutoCloseable {
         options.setSessionExpiryInterval(0L);
         options.setReceiveMaximum(1000);
         client.connect(options).waitForCompletion(15_000);
-        client.subscribe(new MqttSubscription[] {new MqttSubscription("devices/+/telemetry", 1)})
+        client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)})
                 .waitForCompletion(15_000);
         return subscriber;
     }

@@ -4,6 +4,9 @@ import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.EventCodec;
 import io.fleetcare.events.EventKind;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,5 +39,52 @@ public record DeviceStateUpdate(String deviceId, String deviceType, String model
                 ? EventCodec.encodeToString(event.status()) : null;
         return Optional.of(new DeviceStateUpdate(event.deviceId(), event.deviceType().name(), event.model(),
                 event.deviceTs(), event.kind().name(), metrics, status));
+    }
+
+    /**
+     * The state of one device that a batch of updates leaves, for one upsert: type, model and kind of its newest
+     * update (by device time; of equal times the later one), the newest time, the metrics of its newest update
+     * that has metrics, the status of its newest update that has a status. Applying it is the same as applying the
+     * device's updates one after the other, because each part only moves forward in device time.
+     *
+     * @param metricsAt null when no update of the batch had metrics (then {@code metricsJson} is null too)
+     * @param statusAt  null when no update of the batch had a status (then {@code statusJson} is null too)
+     */
+    public record Merged(String deviceId, String deviceType, String model, Instant seenAt, String kind,
+                         String metricsJson, Instant metricsAt, String statusJson, Instant statusAt) {
+    }
+
+    /**
+     * One {@link Merged} state per device of {@code updates}, in the order the devices first appear.
+     *
+     * @param updates in arrival order; never null
+     */
+    public static List<Merged> mergeByDevice(List<DeviceStateUpdate> updates) {
+        Map<String, Merged> byDevice = new LinkedHashMap<>();
+        for (DeviceStateUpdate u : updates) {
+            byDevice.merge(u.deviceId(), single(u), DeviceStateUpdate::later);
+        }
+        return List.copyOf(byDevice.values());
+    }
+
+    private static Merged single(DeviceStateUpdate u) {
+        return new Merged(u.deviceId(), u.deviceType(), u.model(), u.seenAt(), u.kind(), u.metricsJson(),
+                u.metricsJson() == null ? null : u.seenAt(), u.statusJson(), u.statusJson() == null ? null : u.seenAt());
+    }
+
+    /** {@code b} arrived after {@code a}; at equal device times the later arrival wins, as in the upsert. */
+    private static Merged later(Merged a, Merged b) {
+        boolean newer = !b.seenAt().isBefore(a.seenAt());
+        boolean newerMetrics = b.metricsAt() != null && (a.metricsAt() == null || !b.metricsAt().isBefore(a.metricsAt()));
+        boolean newerStatus = b.statusAt() != null && (a.statusAt() == null || !b.statusAt().isBefore(a.statusAt()));
+        return new Merged(a.deviceId(),
+                newer ? b.deviceType() : a.deviceType(),
+                newer ? b.model() : a.model(),
+                newer ? b.seenAt() : a.seenAt(),
+                newer ? b.kind() : a.kind(),
+                newerMetrics ? b.metricsJson() : a.metricsJson(),
+                newerMetrics ? b.metricsAt() : a.metricsAt(),
+                newerStatus ? b.statusJson() : a.statusJson(),
+                newerStatus ? b.statusAt() : a.statusAt());
     }
 }

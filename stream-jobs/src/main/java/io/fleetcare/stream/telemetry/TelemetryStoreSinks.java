@@ -1,10 +1,11 @@
 package io.fleetcare.stream.telemetry;
 
 import io.fleetcare.events.Alert;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.sql.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
@@ -13,24 +14,32 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 /**
  * The production JDBC sinks of the telemetry store (Sink V2, at least once). Every statement is
  * idempotent, so the records a restore replays change nothing: effectively once.
- * Batches are written when they hold {@value #BATCH_SIZE} rows, every {@value #BATCH_INTERVAL_MS} ms,
- * and on every checkpoint.
+ * Readings and device states go through {@link BatchStatementSink}: one set-based statement per
+ * batch of at most {@value #READING_BATCH_SIZE} readings or {@value #STATE_BATCH_SIZE} state updates,
+ * written at the latest {@value #BATCH_DELAY_MS} ms after its first element and on every checkpoint;
+ * device states are merged per device within the batch first. Alert states (few) go through the JDBC
+ * connector's sink, {@value #ALERT_BATCH_SIZE} rows or {@value #ALERT_BATCH_INTERVAL_MS} ms per batch.
  */
 public final class TelemetryStoreSinks {
 
-    static final int BATCH_SIZE = 500;
-    static final long BATCH_INTERVAL_MS = 1_000;
+    static final int READING_BATCH_SIZE = 20_000;
+    static final int STATE_BATCH_SIZE = 5_000;
+    static final long BATCH_DELAY_MS = 500;
+    static final int ALERT_BATCH_SIZE = 500;
+    static final long ALERT_BATCH_INTERVAL_MS = 1_000;
     private static final int MAX_RETRIES = 3;
 
     /**
-     * Upsert of the latest state of a device. Each part only moves forward in device time:
+     * Upsert of the latest state of many devices at once (one array element per device, each device at
+     * most once: see {@link DeviceStateUpdate#mergeByDevice}). Each part only moves forward in device time:
      * {@code last_seen} is the newest event time seen, metrics and status are replaced only by
      * newer ones, so late or replayed events never overwrite newer state.
      */
-    static final String UPSERT_DEVICE_STATE = """
+    static final String UPSERT_DEVICE_STATES = """
             INSERT INTO telemetry.device_state AS s (device_id, device_type, model, last_seen, last_kind,
                 last_metrics, metrics_at, last_status, status_at)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[],
+                                 ?::text[]::jsonb[], ?::text[]::timestamptz[], ?::text[]::jsonb[], ?::text[]::timestamptz[])
             ON CONFLICT (device_id) DO UPDATE SET
                 device_type = CASE WHEN EXCLUDED.last_seen >= s.last_seen THEN EXCLUDED.device_type ELSE s.device_type END,
                 model = CASE WHEN EXCLUDED.last_seen >= s.last_seen THEN EXCLUDED.model ELSE s.model END,
@@ -61,42 +70,59 @@ public final class TelemetryStoreSinks {
 
     /** Every reading into {@code telemetry.reading} (and, on plain PostgreSQL, the hourly rollups). */
     public static Sink<TelemetryReading> readings(JdbcSettings jdbc, StorageLayout layout) {
-        return JdbcSink.<TelemetryReading>builder()
-                .withQueryStatement(layout.insertReadingSql(), (statement, reading) -> {
-                    statement.setString(1, reading.deviceId());
-                    statement.setString(2, reading.metric());
-                    statement.setObject(3, utc(reading.ts()));
-                    statement.setDouble(4, reading.value());
-                })
-                .withExecutionOptions(executionOptions())
-                .buildAtLeastOnce(connection(jdbc));
+        return readings(jdbc, layout, READING_BATCH_SIZE, BATCH_DELAY_MS);
+    }
+
+    static Sink<TelemetryReading> readings(JdbcSettings jdbc, StorageLayout layout, int maxBatch, long maxDelayMs) {
+        String sql = layout.insertReadingsSql();
+        return new BatchStatementSink<>(jdbc, (connection, batch) -> {
+            int n = batch.size();
+            String[] devices = new String[n];
+            String[] metrics = new String[n];
+            String[] times = new String[n];
+            Double[] values = new Double[n];
+            for (int i = 0; i < n; i++) {
+                TelemetryReading reading = batch.get(i);
+                devices[i] = reading.deviceId();
+                metrics[i] = reading.metric();
+                times[i] = reading.ts().toString();
+                values[i] = reading.value();
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("text", devices));
+                statement.setArray(2, connection.createArrayOf("text", metrics));
+                statement.setArray(3, connection.createArrayOf("text", times));
+                statement.setArray(4, connection.createArrayOf("float8", values));
+                statement.execute();
+            }
+        }, maxBatch, maxDelayMs, MAX_RETRIES);
     }
 
     /** Latest state per device into {@code telemetry.device_state}. */
     public static Sink<DeviceStateUpdate> deviceStates(JdbcSettings jdbc) {
-        return JdbcSink.<DeviceStateUpdate>builder()
-                .withQueryStatement(UPSERT_DEVICE_STATE, (statement, update) -> {
-                    OffsetDateTime seenAt = utc(update.seenAt());
-                    statement.setString(1, update.deviceId());
-                    statement.setString(2, update.deviceType());
-                    statement.setString(3, update.model());
-                    statement.setObject(4, seenAt);
-                    statement.setString(5, update.kind());
-                    statement.setString(6, update.metricsJson());
-                    if (update.metricsJson() == null) {
-                        statement.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
-                    } else {
-                        statement.setObject(7, seenAt);
-                    }
-                    statement.setString(8, update.statusJson());
-                    if (update.statusJson() == null) {
-                        statement.setNull(9, Types.TIMESTAMP_WITH_TIMEZONE);
-                    } else {
-                        statement.setObject(9, seenAt);
-                    }
-                })
-                .withExecutionOptions(executionOptions())
-                .buildAtLeastOnce(connection(jdbc));
+        return new BatchStatementSink<>(jdbc, (connection, batch) -> {
+            List<DeviceStateUpdate.Merged> merged = DeviceStateUpdate.mergeByDevice(batch);
+            int n = merged.size();
+            String[][] columns = new String[9][n];
+            for (int i = 0; i < n; i++) {
+                DeviceStateUpdate.Merged m = merged.get(i);
+                columns[0][i] = m.deviceId();
+                columns[1][i] = m.deviceType();
+                columns[2][i] = m.model();
+                columns[3][i] = m.seenAt().toString();
+                columns[4][i] = m.kind();
+                columns[5][i] = m.metricsJson();
+                columns[6][i] = m.metricsAt() == null ? null : m.metricsAt().toString();
+                columns[7][i] = m.statusJson();
+                columns[8][i] = m.statusAt() == null ? null : m.statusAt().toString();
+            }
+            try (PreparedStatement statement = connection.prepareStatement(UPSERT_DEVICE_STATES)) {
+                for (int c = 0; c < columns.length; c++) {
+                    statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+                }
+                statement.execute();
+            }
+        }, STATE_BATCH_SIZE, BATCH_DELAY_MS, MAX_RETRIES);
     }
 
     /** The state of every alert episode into {@code telemetry.alert_state}. */
@@ -121,8 +147,8 @@ public final class TelemetryStoreSinks {
 
     private static JdbcExecutionOptions executionOptions() {
         return JdbcExecutionOptions.builder()
-                .withBatchSize(BATCH_SIZE)
-                .withBatchIntervalMs(BATCH_INTERVAL_MS)
+                .withBatchSize(ALERT_BATCH_SIZE)
+                .withBatchIntervalMs(ALERT_BATCH_INTERVAL_MS)
                 .withMaxRetries(MAX_RETRIES)
                 .build();
     }
