@@ -62,6 +62,7 @@ public class BrokerDropMonitor implements MqttCallback {
     private BrokerDropWatch watch;
     private ScheduledExecutorService scheduler;
     private MqttAsyncClient client;
+    private final java.util.List<io.micrometer.core.instrument.Meter> meters = new java.util.ArrayList<>();
 
     public BrokerDropMonitor(BrokerWatchSettings settings, MqttSettings mqtt, PlatformAlertPublisher alerts,
             MeterRegistry registry) {
@@ -88,16 +89,16 @@ public class BrokerDropMonitor implements MqttCallback {
         }
         String broker = brokerName(settings.brokerName(), mqtt.serverUri());
         watch = new BrokerDropWatch(broker, settings.clearAfter());
-        FunctionCounter.builder("gateway.broker.messages.dropped", watch, BrokerDropWatch::droppedTotal)
+        meters.add(FunctionCounter.builder("gateway.broker.messages.dropped", watch, BrokerDropWatch::droppedTotal)
                 .description("Messages the MQTT broker dropped (its $SYS counter), including those before this "
                         + "gateway watched")
                 .tag("broker", broker)
-                .register(registry);
-        Gauge.builder("gateway.broker.drop.watch.available", watch, w -> w.counterSeen() ? 1 : 0)
+                .register(registry));
+        meters.add(Gauge.builder("gateway.broker.drop.watch.available", watch, w -> w.counterSeen() ? 1 : 0)
                 .description("1 once the broker's dropped-message counter has been read, else 0")
                 .tag("broker", broker)
                 .strongReference(true)
-                .register(registry);
+                .register(registry));
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "broker-watch");
             thread.setDaemon(true);
@@ -113,6 +114,7 @@ public class BrokerDropMonitor implements MqttCallback {
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
+        meters.forEach(registry::remove);
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
