@@ -212,6 +212,21 @@ class MqttBrokerIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void hiveMqRefusesTheDroppedCounterSubscriptionAndKeepsTheConnection() throws Exception {
+        MqttBrokerSettings settings = new MqttBrokerSettings(workDir, "gateway", "gw-secret", Map.of("STB-1", "s1"));
+        try (MqttBroker broker = HiveMqEmbeddedBroker.start(settings)) {
+            MqttClient service = connect(broker, "svc", "gateway", "gw-secret");
+
+            IMqttToken token = service.subscribe(new MqttSubscription[] {
+                    new MqttSubscription(MosquittoBroker.DROPPED_COUNTER_TOPIC, 0)});
+
+            assertThat(java.util.Arrays.stream(token.getReasonCodes()).boxed().toList()).allMatch(code -> code >= 0x80);
+            assertThat(service.isConnected()).isTrue();
+            closeQuietly(service);
+        }
+    }
+
     private static MqttClient connect(MqttBroker broker, String clientId, String user, String password) throws MqttException {
         MqttClient client = new MqttClient(broker.serverUri(), clientId, new MemoryPersistence());
         client.connect(options(user, password));
