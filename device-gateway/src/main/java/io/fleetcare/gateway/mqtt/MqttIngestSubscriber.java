@@ -102,6 +102,7 @@ public class MqttIngestSubscriber implements MqttCallback {
             thread.setDaemon(true);
             return thread;
         });
+        publisher.prepare();
         client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
         client.setCallback(this);
         client.setManualAcks(true);
