@@ -9,6 +9,7 @@ import io.fleetcare.infra.mqtt.MosquittoBroker;
 import io.fleetcare.infra.mqtt.MosquittoPasswordFile;
 import io.fleetcare.infra.mqtt.MqttBroker;
 import io.fleetcare.infra.mqtt.MqttBrokerSettings;
+import io.fleetcare.infra.mqtt.SessionQueueLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -166,6 +167,63 @@ class MqttBrokerIT {
             client.close();
         } catch (MqttException alreadyGone) {
             // the broker may have disconnected it already
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void mosquittoDropsWhatIsPastASessionsQueueAndTheServiceAccountReadsTheCount() throws Exception {
+        assumeTrue(MosquittoBroker.isInstalled(), "Mosquitto is not installed");
+        MqttBrokerSettings settings = new MqttBrokerSettings(workDir, "gateway", "gw-secret", Map.of("STB-1", "s1"));
+        try (MqttBroker broker = MosquittoBroker.start(settings,
+                new SessionQueueLimits(5, 1_000_000, 100, java.time.Duration.ofSeconds(1)))) {
+            MqttClient offline = new MqttClient(broker.serverUri(), "offline", new MemoryPersistence());
+            MqttConnectionOptions persistent = options("gateway", "gw-secret");
+            persistent.setCleanStart(false);
+            persistent.setSessionExpiryInterval(600L);
+            offline.connect(persistent);
+            offline.subscribe(new MqttSubscription[] {new MqttSubscription("devices/+/telemetry", 1)});
+            offline.disconnect();
+            offline.close();
+            MqttClient device = connect(broker, "dev1", "STB-1", "s1");
+            for (int i = 0; i < 20; i++) {
+                device.publish("devices/STB-1/telemetry", ("m" + i).getBytes(StandardCharsets.UTF_8), 1, false);
+            }
+            closeQuietly(device);
+
+            List<String> counts = new CopyOnWriteArrayList<>();
+            MqttClient service = new MqttClient(broker.serverUri(), "svc", new MemoryPersistence());
+            service.setCallback(new MqttCallbackAdapter() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    counts.add(new String(message.getPayload(), StandardCharsets.US_ASCII));
+                }
+            });
+            service.connect(options("gateway", "gw-secret"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (!counts.contains("15") && System.nanoTime() < deadline) {
+                if (counts.isEmpty()) {
+                    service.subscribe(new MqttSubscription[] {
+                            new MqttSubscription(MosquittoBroker.DROPPED_COUNTER_TOPIC, 0)});
+                }
+                Thread.sleep(500);
+            }
+            assertThat(counts).contains("15");
+            closeQuietly(service);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void hiveMqRefusesTheDroppedCounterSubscriptionAndKeepsTheConnection() throws Exception {
+        MqttBrokerSettings settings = new MqttBrokerSettings(workDir, "gateway", "gw-secret", Map.of("STB-1", "s1"));
+        try (MqttBroker broker = HiveMqEmbeddedBroker.start(settings)) {
+            MqttClient service = connect(broker, "svc", "gateway", "gw-secret");
+
+            IMqttToken token = service.subscribe(new MqttSubscription[] {
+                    new MqttSubscription(MosquittoBroker.DROPPED_COUNTER_TOPIC, 0)});
+
+            assertThat(java.util.Arrays.stream(token.getReasonCodes()).boxed().toList()).allMatch(code -> code >= 0x80);
+            assertThat(service.isConnected()).isTrue();
+            closeQuietly(service);
         }
     }
 

@@ -81,4 +81,23 @@ class EventCodecTest {
 
         assertThat(EventCodec.decode(EventCodec.encode(request), MaintenanceRequest.class)).isEqualTo(request);
     }
+
+    @Test
+    void decodesAnAlertAboutAPlatformComponent() {
+        String json = """
+                {"alertId":"0b6f3c52-5f0e-3d53-9d0e-2a3c4b5d6e7f","deviceId":"mqtt-broker@127.0.0.1:1883",
+                 "deviceType":"PLATFORM_COMPONENT","ruleId":"platform.broker-messages-dropped","severity":"MAJOR",
+                 "state":"RAISED","episodeStart":"2026-12-07T16:00:00Z","ts":"2026-12-07T16:00:00Z",
+                 "message":"MQTT broker mqtt-broker@127.0.0.1:1883 dropped 20 messages",
+                 "evidence":[{"ts":"2026-12-07T16:00:00Z","metric":"broker.messages_dropped","value":20.0}]}
+                """;
+
+        Alert alert = EventCodec.decode(json, Alert.class);
+
+        assertThat(alert.deviceType()).isEqualTo(DeviceType.PLATFORM_COMPONENT);
+        assertThat(alert.model()).isNull();
+        assertThat(alert.evidence()).containsExactly(
+                Evidence.reading(Instant.parse("2026-12-07T16:00:00Z"), "broker.messages_dropped", 20.0));
+        assertThat(EventCodec.decode(EventCodec.encode(alert), Alert.class)).isEqualTo(alert);
+    }
 }

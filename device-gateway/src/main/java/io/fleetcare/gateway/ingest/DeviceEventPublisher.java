@@ -91,6 +91,19 @@ public class DeviceEventPublisher {
     }
 
     /**
+     * Fetches the metadata of {@link Topics#DEVICE_TELEMETRY} now, so that the first event does not wait for it
+     * (cold start). Blocks up to the producer's {@code max.block.ms} when Kafka does not answer; never fails.
+     */
+    public void prepare() {
+        try {
+            int partitions = producer.partitionsFor(Topics.DEVICE_TELEMETRY).size();
+            LOG.debugf("%s has %d partitions", Topics.DEVICE_TELEMETRY, partitions);
+        } catch (RuntimeException e) {
+            LOG.debugf("no metadata of %s yet: %s", Topics.DEVICE_TELEMETRY, e.toString());
+        }
+    }
+
+    /**
      * Hands the event to Kafka without blocking on the broker's answer (the producer may still block
      * up to its {@code max.block.ms} while it has no metadata or no buffer space), or to the spool while
      * Kafka is unreachable.

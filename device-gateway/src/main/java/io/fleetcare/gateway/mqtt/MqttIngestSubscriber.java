@@ -71,6 +71,7 @@ public class MqttIngestSubscriber implements MqttCallback {
     private volatile boolean stopping;
     private ScheduledExecutorService scheduler;
     private MqttAsyncClient client;
+    private Gauge connectedGauge;
 
     public MqttIngestSubscriber(MqttSettings settings, DeviceEventPublisher publisher, IngestMetrics metrics,
             MeterRegistry registry) {
@@ -92,7 +93,7 @@ public class MqttIngestSubscriber implements MqttCallback {
 
     void start(@Observes StartupEvent startup) throws MqttException {
         metrics.register(Protocol.MQTT);
-        Gauge.builder("gateway.mqtt.connected", this, s -> s.isSubscribed() ? 1 : 0)
+        connectedGauge = Gauge.builder("gateway.mqtt.connected", this, s -> s.isSubscribed() ? 1 : 0)
                 .description("1 while the MQTT client is connected and subscribed, else 0")
                 .strongReference(true)
                 .register(registry);
@@ -101,6 +102,7 @@ public class MqttIngestSubscriber implements MqttCallback {
             thread.setDaemon(true);
             return thread;
         });
+        publisher.prepare();
         client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
         client.setCallback(this);
         client.setManualAcks(true);
@@ -111,6 +113,10 @@ public class MqttIngestSubscriber implements MqttCallback {
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
+        if (connectedGauge != null) {
+            // the registry may outlive this bean (Quarkus restarts in one JVM): a later instance registers its own
+            registry.remove(connectedGauge);
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }

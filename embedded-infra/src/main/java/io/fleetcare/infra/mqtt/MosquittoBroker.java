@@ -21,9 +21,14 @@ import java.util.concurrent.TimeUnit;
  * Mosquitto started as a child process with a generated configuration: loopback listener on a
  * free port, no anonymous access, a password file and an ACL built from {@link MqttBrokerSettings}.
  * It keeps running as the current OS user (Mosquitto would otherwise drop from root to
- * {@code mosquitto}, which cannot read the private files written here).
+ * {@code mosquitto}, which cannot read the private files written here). Per-session queue and inflight limits and
+ * the {@code $SYS} interval come from {@link SessionQueueLimits} (sizing rule there); the service account may also
+ * read {@link #DROPPED_COUNTER_TOPIC}.
  */
 public final class MosquittoBroker implements MqttBroker {
+
+    /** Mosquitto's count of messages it dropped since it started (queue limits reached), published every sys interval. */
+    public static final String DROPPED_COUNTER_TOPIC = "$SYS/broker/publish/messages/dropped";
 
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
             Path.of("/usr/local/sbin/mosquitto"), Path.of("/usr/local/bin/mosquitto"));
@@ -56,11 +61,20 @@ public final class MosquittoBroker implements MqttBroker {
     }
 
     /**
-     * Starts Mosquitto and waits until it accepts connections.
+     * Starts Mosquitto with {@link SessionQueueLimits#EMBEDDED} and waits until it accepts connections.
      *
      * @throws IllegalStateException when it is not installed or does not come up within 15 s
      */
     public static MosquittoBroker start(MqttBrokerSettings settings) {
+        return start(settings, SessionQueueLimits.EMBEDDED);
+    }
+
+    /**
+     * Starts Mosquitto with the given per-session limits and waits until it accepts connections.
+     *
+     * @throws IllegalStateException when it is not installed or does not come up within 15 s
+     */
+    public static MosquittoBroker start(MqttBrokerSettings settings, SessionQueueLimits limits) {
         Path binary = binary();
         if (binary == null) {
             throw new IllegalStateException("Mosquitto is not installed");
@@ -75,9 +89,10 @@ public final class MosquittoBroker implements MqttBroker {
             Path acl = writePrivate(dir.resolve("acl"), """
                     user %s
                     topic readwrite devices/#
+                    topic read %s
 
                     pattern readwrite devices/%%u/#
-                    """.formatted(settings.serviceUser()));
+                    """.formatted(settings.serviceUser(), DROPPED_COUNTER_TOPIC));
             int port = FreePorts.pick();
             Path config = writePrivate(dir.resolve("mosquitto.conf"), """
                     user %s
@@ -90,15 +105,15 @@ public final class MosquittoBroker implements MqttBroker {
                     persistence true
                     persistence_location %s/
                     autosave_interval 30
-                    max_inflight_messages 1000
-                    max_queued_messages 100000
+                    %s
                     set_tcp_nodelay true
                     log_dest stdout
                     log_type error
                     log_type warning
                     log_type notice
                     connection_messages false
-                    """.formatted(System.getProperty("user.name"), passwords, acl, port, dir.resolve("data")));
+                    """.formatted(System.getProperty("user.name"), passwords, acl, port, dir.resolve("data"),
+                    limits.mosquittoConfig().strip()));
             Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))

@@ -13,8 +13,18 @@ public interface MqttBroker extends AutoCloseable {
      * @throws IllegalStateException when neither is available or the broker does not come up
      */
     static MqttBroker start(MqttBrokerSettings settings) {
+        return start(settings, SessionQueueLimits.EMBEDDED);
+    }
+
+    /**
+     * Like {@link #start(MqttBrokerSettings)} with the given per-session limits. The embedded HiveMQ keeps its own
+     * defaults and publishes no {@code $SYS} counters, so only Mosquitto takes them.
+     *
+     * @throws IllegalStateException when neither is available or the broker does not come up
+     */
+    static MqttBroker start(MqttBrokerSettings settings, SessionQueueLimits limits) {
         if (MosquittoBroker.isInstalled()) {
-            return MosquittoBroker.start(settings);
+            return MosquittoBroker.start(settings, limits);
         }
         if (HiveMqEmbeddedBroker.isOnClasspath()) {
             return HiveMqEmbeddedBroker.start(settings);

@@ -12,10 +12,12 @@ import java.util.List;
  *                  {@code mqttDevices / mqttRate} s), in both phases
  * @param ocppRate  MeterValues CALLs per second, all sessions together
  * @param dataDir   null = a fresh temporary folder
+ * @param firstSeconds in phase 2, offer the full rate from the moment the gateway is ready (no ramp) and print the
+ *                     msg/s that arrive in each of these first seconds (cold start); 0 = the usual ramp
  */
 record BenchmarkOptions(Path home, Path dataDir, int ocppSessions, int mqttDevices, double mqttRate, double ocppRate,
                         Duration warmup, Duration duration, int connectAtOnce, int ocppHttpClients,
-                        List<String> gatewayJvmArgs) {
+                        List<String> gatewayJvmArgs, int firstSeconds) {
 
     static String usage() {
         return """
@@ -31,6 +33,8 @@ record BenchmarkOptions(Path home, Path dataDir, int ocppSessions, int mqttDevic
                   --connect-at-once N   handshakes in flight while connecting (default 100; OCPP at most 50)
                   --ocpp-http-clients N JDK HTTP clients the OCPP sessions are spread over (default 4)
                   --gateway-jvm "ARGS"  the gateway JVM's options (default "-Xms512m -Xmx512m -XX:+UseSerialGC")
+                  --first-seconds S     cold start: in phase 2 the full rate from the gateway's readiness on (no
+                                        ramp), and the msg/s arriving in each of the first S seconds (default 0)
                   --home DIR            project root where device-gateway was packaged (default .)
                   --data-dir DIR        state of the run (default: a new temporary folder)
                 """;
@@ -50,16 +54,17 @@ record BenchmarkOptions(Path home, Path dataDir, int ocppSessions, int mqttDevic
         String jvm = take(rest, "--gateway-jvm", "-Xms512m -Xmx512m -XX:+UseSerialGC");
         Path home = Path.of(take(rest, "--home", "."));
         String data = take(rest, "--data-dir", null);
+        int firstSeconds = Integer.parseInt(take(rest, "--first-seconds", "0"));
         if (!rest.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): " + rest);
         }
         if (sessions < 0 || devices < 0 || mqttRate < 0 || ocppRate < 0 || duration < 1 || warmup < 0
-                || atOnce < 1 || clients < 1) {
+                || atOnce < 1 || clients < 1 || firstSeconds < 0) {
             throw new IllegalArgumentException("counts and rates must not be negative, duration at least 1 s");
         }
         return new BenchmarkOptions(home, data == null ? null : Path.of(data), sessions, devices, mqttRate, ocppRate,
                 Duration.ofSeconds(warmup), Duration.ofSeconds(duration), atOnce, clients,
-                List.of(jvm.trim().split("\\s+")));
+                List.of(jvm.trim().split("\\s+")), firstSeconds);
     }
 
     private static String take(List<String> args, String name, String fallback) {

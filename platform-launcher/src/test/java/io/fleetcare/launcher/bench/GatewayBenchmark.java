@@ -160,7 +160,8 @@ public final class GatewayBenchmark {
         say("== phase 2: gateway ==");
         long t0 = System.nanoTime();
         stack.startGateway();
-        say("gateway ready at %s in %.1f s (log %s)", stack.gatewayUrl(), (System.nanoTime() - t0) / 1e9,
+        long readyAt = System.nanoTime();
+        say("gateway ready at %s in %.1f s (log %s)", stack.gatewayUrl(), (readyAt - t0) / 1e9,
                 stack.gatewayLog());
         try (OcppSessionLoad sessions = new OcppSessionLoad(stack.ocppBaseUri(), stack::deviceSecret,
                 options.ocppHttpClients())) {
@@ -174,10 +175,16 @@ public final class GatewayBenchmark {
                 LongSupplier arrivedTotal = () -> mqtt.total() + ocpp.total();
                 long mqttBefore = devices.published.get();
                 long ocppBefore = sessions.sent.get();
-                ramp(rate -> {
-                    devices.publishAt(rate * options.mqttRate());
-                    sessions.sendAt(rate * options.ocppRate(), null);
-                }, arrivedTotal);
+                if (options.firstSeconds() > 0) {
+                    devices.publishAt(options.mqttRate());
+                    sessions.sendAt(options.ocppRate(), null);
+                    firstSeconds(readyAt, arrivedTotal, stack.gatewayUrl());
+                } else {
+                    ramp(rate -> {
+                        devices.publishAt(rate * options.mqttRate());
+                        sessions.sendAt(rate * options.ocppRate(), null);
+                    }, arrivedTotal);
+                }
                 awaitCaughtUp(() -> devices.published.get() - mqttBefore + sessions.sent.get() - ocppBefore
                         - arrivedTotal.getAsLong(), options.mqttRate() + options.ocppRate());
                 long mqttAtOpen = devices.published.get();
@@ -257,6 +264,64 @@ public final class GatewayBenchmark {
         }
     }
 
+    /**
+     * Cold start: with the full rate offered, the msg/s arriving on Kafka in each of the first seconds, counted from
+     * the gateway's readiness (the sessions' connecting comes first, so the first seconds may pass before this runs).
+     */
+    private void firstSeconds(long readyAt, LongSupplier arrived, String gatewayUrl) throws InterruptedException {
+        double offeredAfter = (System.nanoTime() - readyAt) / 1e9;
+        say("  cold start: full rate offered %.1f s after the gateway became ready", offeredAfter);
+        StringBuilder perSecond = new StringBuilder();
+        StringBuilder forwardedPerSecond = new StringBuilder();
+        long lastForwarded = gatewayForwarded(gatewayUrl);
+        long last = arrived.getAsLong();
+        long lastAt = System.nanoTime();
+        int fullAfter = -1;
+        for (int second = 1; second <= options.firstSeconds(); second++) {
+            long next = lastAt + 1_000_000_000L;
+            Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+            long count = arrived.getAsLong();
+            long forwarded = gatewayForwarded(gatewayUrl);
+            long now = System.nanoTime();
+            double rate = (count - last) / ((now - lastAt) / 1e9);
+            double forwardedRate = (forwarded - lastForwarded) / ((now - lastAt) / 1e9);
+            last = count;
+            lastForwarded = forwarded;
+            lastAt = now;
+            long sinceReady = Math.round((now - readyAt) / 1e9);
+            say("  t+%2d s after ready: %.0f msg/s arriving, gateway forwarded %.0f msg/s", sinceReady, rate,
+                    forwardedRate);
+            perSecond.append(perSecond.isEmpty() ? "" : " ").append(Math.round(rate));
+            forwardedPerSecond.append(forwardedPerSecond.isEmpty() ? "" : " ").append(Math.round(forwardedRate));
+            if (fullAfter < 0 && rate >= 0.95 * (options.mqttRate() + options.ocppRate())) {
+                fullAfter = (int) sinceReady;
+            }
+        }
+        lines.add(String.format(Locale.ROOT, "cold start (full rate %.0f msg/s offered from %.1f s after ready): msg/s"
+                + " arriving per second: %s; forwarded by the gateway (its counter) per second: %s; first second at"
+                + " >= 95 %% of the offered rate: %s; load average %s",
+                options.mqttRate() + options.ocppRate(), offeredAfter, perSecond, forwardedPerSecond,
+                fullAfter < 0 ? "not within " + options.firstSeconds() + " s" : "t+" + fullAfter + " s after ready",
+                loadAverage()));
+    }
+
+    /** {@code gateway_messages_forwarded_total} of all protocols, 0 when not readable. */
+    private static long gatewayForwarded(String gatewayUrl) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl + "/q/metrics"))
+                            .timeout(Duration.ofSeconds(2)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return (long) response.body().lines().filter(l -> l.startsWith("gateway_messages_forwarded_total"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     /** The gateway's non-zero message counters from {@code /q/metrics} (received, forwarded, rejected, failed, spooled). */
     private static String gatewayCounters(String gatewayUrl) {
         try {
@@ -266,7 +331,8 @@ public final class GatewayBenchmark {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             return response.body().lines()
                     .filter(l -> l.startsWith("gateway_messages_") || l.startsWith("gateway_kafka_send_failures")
-                            || l.startsWith("gateway_spool_events_spooled"))
+                            || l.startsWith("gateway_spool_events_spooled")
+                            || l.startsWith("gateway_broker_messages_dropped"))
                     .filter(l -> !l.endsWith(" 0.0"))
                     .map(l -> l.replace("_total", "").replace("gateway_", ""))
                     .collect(java.util.stream.Collectors.joining(", "));

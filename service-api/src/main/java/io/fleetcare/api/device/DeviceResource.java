@@ -123,12 +123,17 @@ public class DeviceResource {
     }
 
     private static DeviceType parseType(String value) {
+        DeviceType type;
         try {
-            return DeviceType.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            type = DeviceType.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("Unknown deviceType '" + value + "'; expected one of "
-                    + Arrays.toString(DeviceType.values()) + ".");
+            type = null;
         }
+        if (type == null || !type.isFieldDevice()) {
+            throw new InvalidRequestException("Unknown deviceType '" + value + "'; expected one of "
+                    + Arrays.stream(DeviceType.values()).filter(DeviceType::isFieldDevice).toList() + ".");
+        }
+        return type;
     }
 
     private static LocalDate parseDate(String value) {

@@ -83,6 +83,9 @@ public class FleetStatusReader {
         }
         List<FleetCountersView.Kind> kinds = new ArrayList<>();
         for (DeviceType type : DeviceType.values()) {
+            if (!type.isFieldDevice()) {
+                continue; // platform components are in no fleet
+            }
             kinds.add(counted.getOrDefault(type, new FleetCountersView.Kind(type, 0, 0, 0)));
         }
         return new FleetCountersView(now, offlineAfter, kinds);

@@ -6,7 +6,8 @@ FC.page('noc', async function () {
   const fresh = new Set();
   const sites = new Map();
   const dispatch = FC.hasRole('NOC_OPERATOR', 'SERVICE_MANAGER', 'ADMIN');
-  const KIND = { EV_CHARGER: 'EV charger', SET_TOP_BOX: 'Set-top box', ENERGY_METER: 'Energy meter' };
+  const KIND = { EV_CHARGER: 'EV charger', SET_TOP_BOX: 'Set-top box', ENERGY_METER: 'Energy meter',
+    PLATFORM_COMPONENT: 'Platform' };
   const tbody = document.querySelector('#alerts tbody');
   const action = el('div', { class: 'panel', id: 'alert-action', hidden: true, style: 'margin-bottom:.6rem' });
   document.getElementById('alerts').before(action);
@@ -92,8 +93,10 @@ FC.page('noc', async function () {
       id: 'alert-' + a.alertId, class: fresh.has(a.alertId) ? 'new-critical alert-row' : 'alert-row',
       dataset: { device: a.deviceId, severity: a.severity, state: a.state } },
       el('td', {}, badge('sev', a.severity)),
-      el('td', {}, el('a', { href: '/ui/device.html?id=' + encodeURIComponent(a.deviceId), class: 'device-link' },
-        a.deviceId), el('div', { class: 'small muted' }, sites.get(a.deviceId) || a.model || '')),
+      el('td', {}, a.deviceType === 'PLATFORM_COMPONENT'
+        ? el('span', { class: 'platform-component' }, a.deviceId)
+        : el('a', { href: '/ui/device.html?id=' + encodeURIComponent(a.deviceId), class: 'device-link' }, a.deviceId),
+        el('div', { class: 'small muted' }, sites.get(a.deviceId) || a.model || '')),
       el('td', { class: 'opt' }, KIND[a.deviceType] || a.deviceType),
       el('td', {}, a.ruleId),
       el('td', { class: 'opt small' }, a.message),

@@ -148,6 +148,29 @@ class AlertsIT {
     }
 
     @Test
+    void anAlertAboutAPlatformComponentIsStoredAndListedAsSuch() {
+        // given: the gateway's broker drop watch names the broker, not a device
+        String broker = "mqtt-broker@10.0.0." + UUID.randomUUID().toString().substring(0, 4) + ":1883";
+        String alertId = "alert-" + UUID.randomUUID();
+        Instant start = Instant.parse("2026-12-07T16:00:00Z");
+        Alert raised = new Alert(alertId, broker, DeviceType.PLATFORM_COMPONENT, null,
+                "platform.broker-messages-dropped", Severity.MAJOR, Alert.State.RAISED, start, start,
+                "MQTT broker " + broker + " dropped 20 messages", List.of(Evidence.reading(start,
+                        "broker.messages_dropped", 20)));
+
+        // when
+        publish(broker, EventCodec.encode(raised));
+
+        // then
+        JsonPath alert = awaitAlert(alertId, "RAISED");
+        assertThat(alert.getString("deviceId")).isEqualTo(broker);
+        assertThat(alert.getString("deviceType")).isEqualTo("PLATFORM_COMPONENT");
+        assertThat(alert.getString("message")).contains("dropped 20 messages");
+        assertThat(alert.getList("evidence.value", Double.class)).containsExactly(20.0);
+        assertThat(list(Map.of("deviceId", broker))).containsExactly(alertId);
+    }
+
+    @Test
     void clearedArrivingBeforeRaisedEndsClearedWithBothTimes() {
         // given
         String device = newDevice();

@@ -238,6 +238,8 @@ class DeviceRegistryIT {
         // given
         Map<String, Object> badType = charger(newId());
         badType.put("deviceType", "TOASTER");
+        Map<String, Object> platformType = charger(newId());
+        platformType.put("deviceType", "PLATFORM_COMPONENT");
         Map<String, Object> soldBeforeProduced = charger(newId());
         soldBeforeProduced.put("soldOn", "2023-01-01");
         Map<String, Object> badWarranty = charger(newId());
@@ -246,7 +248,7 @@ class DeviceRegistryIT {
         long before = count("device");
 
         // when / then
-        for (Map<String, Object> body : List.of(badType, soldBeforeProduced, badWarranty, injectedId)) {
+        for (Map<String, Object> body : List.of(badType, platformType, soldBeforeProduced, badWarranty, injectedId)) {
             as(manager).contentType(ContentType.JSON).body(body).post("/api/devices")
                     .then().statusCode(400).contentType(PROBLEM_JSON);
         }
