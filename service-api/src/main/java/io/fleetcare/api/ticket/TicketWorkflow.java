@@ -4,6 +4,7 @@ import io.fleetcare.api.account.Account;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.Caller;
 import io.fleetcare.api.account.Role;
+import io.fleetcare.api.grant.AccessGrants;
 import io.fleetcare.api.problem.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class TicketWorkflow {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AccessGrants grants;
 
     @Inject
     Clock clock;
@@ -118,6 +122,7 @@ public class TicketWorkflow {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         entityManager.persist(ticket.assign(engineer, from, to, caller.username(), now));
+        grants.impliedByAssignment(number, engineer, caller);
         LOG.infof("Ticket %s assigned to %s for %s..%s by %s", number, engineer, from, to, caller.username());
     }
 }
