@@ -235,8 +235,10 @@ class WebUiBrowserIT {
         // when: confirmation and closing
         signIn(MANAGER);
         openTicket();
-        browser.findElement(By.id("reason")).sendKeys("Ms Zhao confirmed by phone");
+        new Select(browser.findElement(By.id("c-method"))).selectByValue("SIGNATURE");
+        browser.findElement(By.id("c-reference")).sendKeys("signed on the record");
         move("CUSTOMER_CONFIRMED");
+        waitForText(By.id("confirmations"), "SIGNATURE");
         move("CLOSED");
         new Select(browser.findElement(By.id("s-punctuality"))).selectByValue("4");
         browser.findElement(By.id("s-comment")).sendKeys("Quick and tidy");
@@ -249,6 +251,9 @@ class WebUiBrowserIT {
         assertThat(ticket.path("transitions").findValuesAsText("to"))
                 .containsSubsequence("SCHEDULED", "ON_SITE", "RESOLVED", "CUSTOMER_CONFIRMED", "CLOSED");
         assertThat(api("GET", "/api/repairs?ticketNumber=" + ticketNumber, MANAGER, null)).hasSize(1);
+        assertThat(ticket.path("confirmations").get(0).path("method").asText()).isEqualTo("SIGNATURE");
+        assertThat(ticket.path("confirmations").get(0).path("contact").asText()).isEqualTo("M***");
+        assertThat(ticket.path("confirmations").get(0).path("by").asText()).isEqualTo(MANAGER);
         assertThat(api("GET", "/api/tickets/" + ticketNumber + "/survey", MANAGER, null).path("punctuality").asInt())
                 .isEqualTo(4);
         screenshot("ticket-closed");

@@ -188,7 +188,7 @@ class BadInputIT {
             // when
             Response registered = asAdmin().contentType(ContentType.JSON)
                     .body(registration("inj-" + UUID.randomUUID().toString().substring(0, 8), "\"WEB\"",
-                            "\"SET_TOP_BOX\"", "\"MINOR\"", json(injection)).replace("\"model\":null",
+                            "\"SET_TOP_BOX\"", "\"MINOR\"", json(injection)).replace("\"model\":\"STB-4K-200\"",
                             "\"model\":" + json(injection)))
                     .post("/api/tickets");
             Response commented = asAdmin().contentType(ContentType.JSON).body("{\"comment\":" + json(injection) + "}")
@@ -266,8 +266,10 @@ class BadInputIT {
 
     private static String registration(String deviceId, String channel, String deviceType, String severity,
             String problem) {
+        // issue 20: these devices are not registered, so the cases say so and give model and serial as told
         return "{\"channel\":" + channel + ",\"deviceId\":" + json(deviceId) + ",\"deviceType\":" + deviceType
-                + ",\"model\":null,\"problem\":" + problem + ",\"severity\":" + severity + "}";
+                + ",\"model\":\"STB-4K-200\",\"unregisteredProduct\":true,\"serial\":\"SN-TOLD\",\"problem\":"
+                + problem + ",\"severity\":" + severity + "}";
     }
 
     private static String assignment(String engineer) {

@@ -84,7 +84,8 @@ class EndpointAccessIT {
             Map.entry("GET /api/repairs", RECORD_READERS),
             Map.entry("POST /api/repairs", EnumSet.of(Role.FIELD_ENGINEER, Role.SERVICE_MANAGER)),
             Map.entry("GET /api/repairs/{recordId}", RECORD_READERS),
-            Map.entry("POST /api/repairs/{recordId}/amendments", EnumSet.of(Role.SERVICE_MANAGER)),
+            Map.entry("POST /api/repairs/{recordId}/amendments", EnumSet.of(Role.FIELD_ENGINEER, Role.SERVICE_MANAGER)),
+            Map.entry("POST /api/repairs/{recordId}/amendments/{amendmentId}/approval", EnumSet.of(Role.SERVICE_MANAGER)),
             Map.entry("GET /api/parts", RECORD_READERS),
             Map.entry("POST /api/parts", MANAGEMENT),
             Map.entry("GET /api/parts/{partId}", RECORD_READERS),
@@ -118,6 +119,7 @@ class EndpointAccessIT {
             "commandId", "00000000-0000-0000-0000-000000000000",
             "customerId", "999999999",
             "recordId", "999999999",
+            "amendmentId", "999999999",
             "partId", "999999999",
             "grantId", "999999999");
 

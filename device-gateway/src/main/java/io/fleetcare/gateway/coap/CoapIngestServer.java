@@ -31,8 +31,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The Californium server, started and stopped with the application: a plain endpoint
- * ({@code fleetcare.coap.port}, when {@code fleetcare.coap.plain.enabled}) and a DTLS-PSK endpoint
- * ({@code fleetcare.coap.dtls-port}, when {@code fleetcare.coap.dtls.enabled}). Californium types stay in this
+ * ({@code fleetcare.coap.plain.host}:{@code fleetcare.coap.port}, only when {@code fleetcare.coap.plain.enabled})
+ * and a DTLS-PSK endpoint ({@code fleetcare.coap.host}:{@code fleetcare.coap.dtls-port}, when
+ * {@code fleetcare.coap.dtls.enabled}). Californium types stay in this
  * class and {@link DevicePskCredentials}; every request is handed to {@link CoapIngestion} as a
  * {@link CoapDeviceRequest}. Nothing is written to the working directory.
  */
@@ -70,8 +71,13 @@ public class CoapIngestServer {
                 .set(DtlsConfig.DTLS_ROLE, DtlsRole.SERVER_ONLY);
         server = new CoapServer(config);
         if (settings.plain().enabled()) {
-            plain = new CoapEndpoint.Builder().setConfiguration(config)
-                    .setInetSocketAddress(new InetSocketAddress(settings.host(), settings.port())).build();
+            InetSocketAddress address = new InetSocketAddress(settings.plain().host(), settings.port());
+            if (address.getAddress() != null && address.getAddress().isAnyLocalAddress()) {
+                LOG.warnf("plain CoAP (no credentials) listens on every interface (%s): any host that reaches UDP %d "
+                        + "can send telemetry for any CoAP device; set fleetcare.coap.plain.host to the trusted "
+                        + "network's interface", settings.plain().host(), settings.port());
+            }
+            plain = new CoapEndpoint.Builder().setConfiguration(config).setInetSocketAddress(address).build();
             server.addEndpoint(plain);
         }
         if (settings.dtls().enabled()) {

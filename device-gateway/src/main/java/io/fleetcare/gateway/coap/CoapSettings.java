@@ -10,7 +10,7 @@ import java.util.Map;
 @ConfigMapping(prefix = "fleetcare.coap")
 public interface CoapSettings {
 
-    /** The address both endpoints bind to. */
+    /** The address the DTLS endpoint binds to (plain CoAP has its own, {@link Plain#host()}). */
     @WithDefault("0.0.0.0")
     String host();
 
@@ -55,10 +55,18 @@ public interface CoapSettings {
 
         /**
          * Whether the plain endpoint is open. Plain CoAP carries no credentials: anyone who can reach the port can
-         * send for any device known to the PSK store. Only for trusted networks; defaults to on for now.
+         * send for any device known to the PSK store. Off unless configured; only for trusted networks.
          */
-        @WithDefault("true")
+        @WithDefault("false")
         boolean enabled();
+
+        /**
+         * The one interface plain CoAP binds to when it is on: loopback unless configured. Naming the trusted
+         * network's own address keeps the endpoint off every other interface; {@code 0.0.0.0} opens it on all of them
+         * and is logged as a warning.
+         */
+        @WithDefault("127.0.0.1")
+        String host();
     }
 
     /** DTLS settings. */

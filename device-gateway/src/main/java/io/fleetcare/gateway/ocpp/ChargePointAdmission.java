@@ -2,6 +2,9 @@ package io.fleetcare.gateway.ocpp;
 
 import io.fleetcare.events.Protocol;
 import io.fleetcare.gateway.ingest.IngestMetrics;
+import io.fleetcare.gateway.ingest.IngestRejection;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -81,8 +84,30 @@ public class ChargePointAdmission implements HttpUpgradeCheck {
         String hash = charger.get().passwordHash();
         return Uni.createFrom().item(() -> matches(password, hash))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(matches -> matches ? CheckResult.permitUpgrade()
+                .chain(matches -> matches ? admit(chargePointId, context)
                         : refuse(chargePointId, Refusal.BAD_CREDENTIALS, 401));
+    }
+
+    private Uni<CheckResult> admit(String chargePointId, HttpUpgradeContext context) {
+        boolean guarded = InvalidFrameGuard.install(context.httpRequest().connection(),
+                refused -> frameRefused(chargePointId, refused));
+        if (!guarded) {
+            LOG.debugf("charge point %s: no invalid-frame guard on this connection type", chargePointId);
+        }
+        return CheckResult.permitUpgrade();
+    }
+
+    private void frameRefused(String chargePointId, CorruptedWebSocketFrameException refused) {
+        boolean tooBig = refused.closeStatus() != null
+                && refused.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code();
+        metrics.countRejected(Protocol.OCPP16, tooBig ? IngestRejection.Reason.PAYLOAD_TOO_LARGE
+                : IngestRejection.Reason.MALFORMED_PAYLOAD);
+        if (tooBig) {
+            LOG.warnf("charge point %s: message too big, closing with 1009 (%s)", chargePointId, refused.getMessage());
+        } else {
+            LOG.warnf("charge point %s: invalid WebSocket frame, closing with %s (%s)", chargePointId,
+                    refused.closeStatus() == null ? "1002" : refused.closeStatus().code(), refused.getMessage());
+        }
     }
 
     private Uni<CheckResult> refuse(String chargePointId, Refusal refusal, int status) {

@@ -7,7 +7,6 @@ import io.fleetcare.gateway.ingest.IngestMetrics;
 import io.fleetcare.gateway.ingest.IngestRejection;
 import io.fleetcare.gateway.ocpp.message.ChargePointEvents;
 import io.quarkus.websockets.next.CloseReason;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -31,10 +30,11 @@ import org.jboss.logging.Logger;
  * <p>Opening and closing a connection publish {@code CONNECTION} events ({@code CONNECTED},
  * {@code DISCONNECTED}); a lost one is only logged, as there is no device message to refuse.
  *
- * <p>A message larger than {@code quarkus.websockets-next.server.max-message-size} (or one frame larger
- * than {@code max-frame-size}) is refused by Vert.x/Netty before it is assembled; this endpoint turns that
- * failure into the close code 1009 "message too big" (RFC 6455 §7.4.1), a WARN line naming the charger
- * and the {@code payload_too_large} rejection counter, instead of the default internal-error close 1011.
+ * <p>A message of several frames larger than {@code quarkus.websockets-next.server.max-message-size} is refused
+ * by Vert.x before it is assembled; this endpoint turns that failure into the close code 1009 "message too big"
+ * (RFC 6455 §7.4.1), a WARN line naming the charger and the {@code payload_too_large} rejection counter, instead of
+ * the default internal-error close 1011. One frame larger than {@code max-frame-size} never gets here: Netty refuses
+ * it and {@link InvalidFrameGuard} closes the connection the same way.
  */
 @WebSocket(path = "/ocpp/{chargePointId}", endpointId = OcppEndpoint.ID)
 public class OcppEndpoint {
@@ -113,18 +113,6 @@ public class OcppEndpoint {
                     "internal error"));
         }
         return refuseOversized(connection, failure.getMessage());
-    }
-
-    /** Netty's frame decoder signals a single frame past {@code max-frame-size}. */
-    @OnError
-    Uni<Void> frameRefused(CorruptedWebSocketFrameException failure, WebSocketConnection connection) {
-        if (failure.closeStatus() != null
-                && failure.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
-            return refuseOversized(connection, failure.getMessage());
-        }
-        LOG.warnf("charge point %s (session %s): invalid WebSocket frame, closing with 1002: %s",
-                connection.pathParam("chargePointId"), connection.id(), failure.getMessage());
-        return connection.close(new CloseReason(WebSocketCloseStatus.PROTOCOL_ERROR.code(), "protocol error"));
     }
 
     private Uni<Void> refuseOversized(WebSocketConnection connection, String detail) {

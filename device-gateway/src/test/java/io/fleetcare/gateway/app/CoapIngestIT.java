@@ -106,6 +106,13 @@ class CoapIngestIT {
     }
 
     @Test
+    void plainCoapListensOnTheConfiguredInterfaceOnlyWhileDtlsListensWhereItIsTold() {
+        assertThat(server.plainAddress().orElseThrow().getAddress().isLoopbackAddress())
+                .as("fleetcare.coap.plain.host=127.0.0.1 (the default)").isTrue();
+        assertThat(server.plainAddress().orElseThrow().getAddress().isAnyLocalAddress()).isFalse();
+    }
+
+    @Test
     void jsonTelemetryIsChangedAndArrivesOnKafkaAsDeviceEvent() throws Exception {
         // given
         Instant ts = uniqueTimestamp();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcare.gateway.ocpp.RawChargePoint;
+import io.fleetcare.gateway.ocpp.SocketChargePoint;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,15 +21,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A charge point that sends a message larger than the gateway accepts (a 2 MB frame, or a message of many
- * small fragments) loses its session with the WebSocket close code 1009 "message too big": no internal
- * error, no stack trace in the log, a rejection counter, and other chargers keep being served.
+ * A charge point that sends a message larger than the gateway accepts (2 MB as one frame, as 16 KiB frames, or as
+ * many small fragments) loses its session with the WebSocket close code 1009 "message too big", which reaches it
+ * before the connection ends: no internal error, no stack trace in the log, a rejection counter, and other chargers
+ * keep being served. A frame the decoder refuses for another reason gets 1002.
  */
 @QuarkusTest
 @WithTestResource(GatewayInfrastructure.class)
 class OcppOversizedMessageIT {
 
     private static final int MESSAGE_TOO_BIG = 1009;
+    private static final int PROTOCOL_ERROR = 1002;
+    private static final String MALFORMED =
+            "gateway_messages_rejected_total{protocol=\"ocpp\",reason=\"malformed_payload\"}";
     private static final String REJECTED =
             "gateway_messages_rejected_total{protocol=\"ocpp\",reason=\"payload_too_large\"}";
 
@@ -83,6 +88,52 @@ class OcppOversizedMessageIT {
         assertThat(bystander.exchange("[2,\"hb-bystander\",\"Heartbeat\",{}]")).startsWith("[3,\"hb-bystander\"");
         assertThat(metric(REJECTED)).isEqualTo(rejectedBefore + 1);
         assertTheLogNamesTheChargerWithoutAStackTrace(GatewayInfrastructure.CHARGER);
+    }
+
+    @Test
+    void aTwoMegabyteMessageSentAsOneFrameGetsTheCloseFrame1009BeforeTheConnectionEnds() throws Exception {
+        // given: a client that writes the whole message as one frame, as e.g. Python's websockets does
+        RawChargePoint bystander = connect(GatewayInfrastructure.FILE_CHARGER, GatewayInfrastructure.FILE_CHARGER_PASSWORD);
+        double rejectedBefore = metric(REJECTED);
+
+        // when
+        SocketChargePoint.Answer answer;
+        try (SocketChargePoint sender = SocketChargePoint.connect(http, GatewayInfrastructure.CHARGER,
+                GatewayInfrastructure.CHARGER_PASSWORD)) {
+            answer = sender.sendOneFrame(heartbeatPaddedTo(2 * 1024 * 1024), 0);
+        }
+
+        // then
+        assertThat(answer.closeCode()).isEqualTo(MESSAGE_TOO_BIG);
+        assertThat(answer.closeReason()).isEqualTo("message too big");
+        assertThat(answer.connectionEnded()).as("the gateway ends the TCP connection after its close frame").isTrue();
+        assertThat(bystander.exchange("[2,\"hb-bystander\",\"Heartbeat\",{}]")).startsWith("[3,\"hb-bystander\"");
+        assertThat(metric(REJECTED)).isEqualTo(rejectedBefore + 1);
+        assertTheLogNamesTheChargerWithoutAStackTrace(GatewayInfrastructure.CHARGER);
+        RawChargePoint reconnected = connect(GatewayInfrastructure.CHARGER, GatewayInfrastructure.CHARGER_PASSWORD);
+        assertThat(reconnected.exchange("[2,\"hb-again\",\"Heartbeat\",{}]")).startsWith("[3,\"hb-again\"");
+    }
+
+    @Test
+    void aFrameWithReservedBitsSetAndNoExtensionIsAProtocolErrorClosedWith1002() throws Exception {
+        // given
+        double malformedBefore = metric(MALFORMED);
+
+        // when
+        SocketChargePoint.Answer answer;
+        try (SocketChargePoint sender = SocketChargePoint.connect(http, GatewayInfrastructure.CHARGER,
+                GatewayInfrastructure.CHARGER_PASSWORD)) {
+            answer = sender.sendOneFrame("[2,\"hb-rsv\",\"Heartbeat\",{}]", 0b100);
+        }
+
+        // then
+        assertThat(answer.closeCode()).isEqualTo(PROTOCOL_ERROR);
+        assertThat(metric(MALFORMED)).isEqualTo(malformedBefore + 1);
+        assertThat(errors).as("ERROR log records").isEmpty();
+        assertThat(warnings).as("WARN log records").anySatisfy(record -> {
+            assertThat(formatted(record)).contains(GatewayInfrastructure.CHARGER).contains("invalid WebSocket frame");
+            assertThat(record.getThrown()).isNull();
+        });
     }
 
     @Test

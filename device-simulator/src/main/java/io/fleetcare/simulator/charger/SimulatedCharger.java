@@ -82,6 +82,8 @@ public final class SimulatedCharger implements AutoCloseable {
     private Instant sessionEnds;
     private String status = "Available";
     private boolean faulted;
+    /** When the sudden fault actually began (the first tick after its time, once booted); null before. */
+    private Instant faultBeganAt;
     private boolean starting;
     private Integer transactionId;
     private String transactionIdTag;
@@ -435,9 +437,16 @@ public final class SimulatedCharger implements AutoCloseable {
         call("StartTransaction", payload).whenComplete((answer, failure) -> {
             boolean accepted = failure == null && "Accepted".equals(answer.path("idTagInfo").path("status").asText())
                     && answer.path("transactionId").isInt();
+            boolean faultedMeanwhile;
             synchronized (this) {
                 starting = false;
-                if (accepted && !faulted) {
+                faultedMeanwhile = faulted;
+                if (accepted && faulted) {
+                    // the connector faulted while the central system was opening the transaction: it is open there,
+                    // so it is ended at once as a fault ends it
+                    transactionId = answer.path("transactionId").asInt();
+                    transactionIdTag = idTag;
+                } else if (accepted) {
                     transactionId = answer.path("transactionId").asInt();
                     transactionIdTag = idTag;
                     status = "Charging";
@@ -447,7 +456,11 @@ public final class SimulatedCharger implements AutoCloseable {
                     nextSession = clock.instant().plus(spec.pattern().idle());
                 }
             }
-            if (accepted) {
+            if (faultedMeanwhile) {
+                if (accepted) {
+                    stopTransaction("Other", false);
+                }
+            } else if (accepted) {
                 statusNotification(CONNECTOR, "Charging", "NoError", null);
             } else {
                 statusNotification(CONNECTOR, idleStatus(), "NoError", null);
@@ -516,9 +529,13 @@ public final class SimulatedCharger implements AutoCloseable {
             if (!booted || socket == null) {
                 return;
             }
-            boolean faultActive = spec.suddenFault() != null && spec.suddenFault().activeAt(sinceStart);
-            faultBegins = faultActive && !faulted;
-            faultEnds = !faultActive && faulted;
+            SuddenFault sudden = spec.suddenFault();
+            // the fault plays out in full even when the charger booted late or a tick came late: it begins at the
+            // first tick past its time and lasts its whole length from then
+            faultBegins = sudden != null && faultBeganAt == null && sudden.dueAt(sinceStart);
+            faultEnds = faulted && sudden.recoversAfter() != null
+                    && !now.isBefore(faultBeganAt.plus(sudden.recoversAfter()));
+            boolean faultActive = faulted || faultBegins;
             heartbeatDue = !now.isBefore(nextHeartbeat);
             if (heartbeatDue) {
                 nextHeartbeat = now.plusSeconds(Math.max(1, configuration.integer(ChargerConfiguration.HEARTBEAT_INTERVAL)));
@@ -555,6 +572,7 @@ public final class SimulatedCharger implements AutoCloseable {
         LOG.info("charger {} faults: {}", spec.chargePointId(), fault.errorCode());
         synchronized (this) {
             faulted = true;
+            faultBeganAt = clock.instant();
         }
         stopTransaction("Other", false);
         synchronized (this) {

@@ -7,10 +7,11 @@ import java.util.Set;
  * A connector that suddenly reports {@code Faulted} with an OCPP 1.6 error code, e.g. a ground fault
  * tripping the residual current device, and optionally recovers to {@code Available}/{@code NoError}.
  *
- * @param at              time since the charger started at which the fault happens; never null
+ * @param at              time since the charger started at which the fault happens (at the first moment after it
+ *                        that the charger is booted and connected); never null
  * @param errorCode       a ChargePointErrorCode other than NoError, e.g. {@code GroundFailure}
  * @param vendorErrorCode at most 50 characters; may be null
- * @param recoversAfter   how long the fault lasts; null when it never recovers
+ * @param recoversAfter   how long the fault lasts from when it began; null when it never recovers
  */
 public record SuddenFault(Duration at, String errorCode, String vendorErrorCode, Duration recoversAfter) {
 
@@ -37,11 +38,8 @@ public record SuddenFault(Duration at, String errorCode, String vendorErrorCode,
         return new SuddenFault(Duration.ofSeconds(3), "GroundFailure", "RCD-TRIP", null);
     }
 
-    /** Whether the connector is faulted at the given time since start. */
-    public boolean activeAt(Duration sinceStart) {
-        if (sinceStart.compareTo(at) < 0) {
-            return false;
-        }
-        return recoversAfter == null || sinceStart.compareTo(at.plus(recoversAfter)) < 0;
+    /** Whether the fault's time has come at the given time since start. */
+    public boolean dueAt(Duration sinceStart) {
+        return sinceStart.compareTo(at) >= 0;
     }
 }

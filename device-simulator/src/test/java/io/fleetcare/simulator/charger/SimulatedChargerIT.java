@@ -236,9 +236,38 @@ class SimulatedChargerIT {
         assertThat(faulted.payload().path("vendorErrorCode").asText()).isEqualTo("RCD-TRIP");
         assertThat(centralSystem.calls("CP-T09", "StopTransaction").get(0).payload().path("reason").asText())
                 .isEqualTo("Other");
-        assertThat(centralSystem.calls("CP-T09", "StatusNotification"))
-                .extracting(c -> c.payload().path("status").asText() + "/" + c.payload().path("errorCode").asText())
-                .containsSubsequence("Faulted/GroundFailure", "Available/NoError", "Charging/NoError");
+        assertThat(statuses("CP-T09")).containsSubsequence("Faulted/GroundFailure", "Available/NoError", "Charging/NoError");
+    }
+
+    private static List<String> statuses(String chargePointId) {
+        return centralSystem.calls(chargePointId, "StatusNotification").stream()
+                .map(c -> c.payload().path("status").asText() + "/" + c.payload().path("errorCode").asText()).toList();
+    }
+
+    @Test
+    void aFaultDueWhileTheChargerWasStillBootingPlaysOutInFullOnceItIsUp() throws Exception {
+        centralSystem.answerLater("CP-T18", "BootNotification", Duration.ofSeconds(3));
+        charger = start(ChargerSpec.healthy("CP-T18", SECRETS.get("CP-T18"), 18)
+                .withSuddenFault(new SuddenFault(Duration.ofSeconds(1), "GroundFailure", "RCD-TRIP", Duration.ofSeconds(1))));
+
+        await().atMost(AWAIT).untilAsserted(() -> assertThat(statuses("CP-T18"))
+                .containsSubsequence("Faulted/GroundFailure", "Available/NoError", "Charging/NoError"));
+    }
+
+    @Test
+    void aFaultWhileTheCentralSystemIsStillOpeningTheTransactionEndsThatTransactionAndNeverReportsCharging()
+            throws Exception {
+        centralSystem.answerLater("CP-T19", "StartTransaction", Duration.ofSeconds(3));
+        charger = start(ChargerSpec.healthy("CP-T19", SECRETS.get("CP-T19"), 19)
+                .withSuddenFault(new SuddenFault(Duration.ofSeconds(2), "GroundFailure", "RCD-TRIP", null)));
+
+        await().atMost(AWAIT).until(() -> !centralSystem.calls("CP-T19", "StopTransaction").isEmpty());
+
+        OcppMessage.Call stop = centralSystem.calls("CP-T19", "StopTransaction").get(0);
+        assertThat(stop.payload().path("reason").asText()).isEqualTo("Other");
+        assertThat(stop.payload().path("transactionId").asInt()).as("the transaction the central system opened")
+                .isGreaterThan(100);
+        assertThat(statuses("CP-T19")).contains("Faulted/GroundFailure").doesNotContain("Charging/NoError");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -15,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
@@ -53,6 +56,12 @@ public final class ScriptedCentralSystem implements AutoCloseable {
     private final Map<String, CompletableFuture<OcppMessage>> waiting = new ConcurrentHashMap<>();
     private final AtomicInteger nextCallId = new AtomicInteger();
     private final AtomicInteger nextTransactionId = new AtomicInteger(100);
+    private final Map<String, Duration> answerDelays = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService delayedAnswers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "central-system-delayed-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private ScriptedCentralSystem(Map<String, String> passwords, int heartbeatSeconds) {
         this.passwords = Map.copyOf(passwords);
@@ -138,6 +147,11 @@ public final class ScriptedCentralSystem implements AutoCloseable {
         });
     }
 
+    /** From now on answers this charge point's calls of one action only after the given time, as a slow server would. */
+    public void answerLater(String chargePointId, String action, Duration delay) {
+        answerDelays.put(chargePointId + "/" + action, delay);
+    }
+
     /** Closes a charge point's connection from the server side, as a lost network would. */
     public void drop(String chargePointId) {
         WebSocket session = sessions.get(chargePointId);
@@ -161,7 +175,14 @@ public final class ScriptedCentralSystem implements AutoCloseable {
             if (call.id().length() > 36) {
                 violations.add(chargePointId + ": message id longer than 36 characters");
             }
-            sessions.get(chargePointId).send(new OcppMessage.CallResult(call.id(), answerTo(call)).toFrame());
+            WebSocket session = sessions.get(chargePointId);
+            String answer = new OcppMessage.CallResult(call.id(), answerTo(call)).toFrame();
+            Duration delay = answerDelays.get(chargePointId + "/" + call.action());
+            if (delay == null) {
+                session.send(answer);
+            } else {
+                delayedAnswers.schedule(() -> session.send(answer), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
             return;
         }
         String action = actionOfCall.remove(message.id());
@@ -203,6 +224,7 @@ public final class ScriptedCentralSystem implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        delayedAnswers.shutdownNow();
         server.stop(2_000);
     }
 

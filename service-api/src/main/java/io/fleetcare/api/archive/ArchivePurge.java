@@ -53,6 +53,7 @@ public class ArchivePurge {
                 + "(recorded_at AT TIME ZONE 'UTC')::date + interval '3 years' < current_date ORDER BY id");
         for (long id : records) {
             execute("DELETE FROM repair_part WHERE record_id = ?1", id);
+            execute("DELETE FROM repair_amendment_approval WHERE record_id = ?1", id);
             execute("DELETE FROM repair_amendment WHERE record_id = ?1", id);
             execute("DELETE FROM repair_record WHERE id = ?1", id);
             audit.record(AuditAction.PURGE, caller.username(), AuditSubject.REPAIR_RECORD, Long.toString(id), null,

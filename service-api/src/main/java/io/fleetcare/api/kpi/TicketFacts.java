@@ -9,12 +9,14 @@ import java.time.Instant;
  * @param firmware         the registered device's firmware today; null when unknown
  * @param engineer         the currently assigned engineer; null when nobody was assigned
  * @param telemetry        whether the platform opened the ticket from a maintenance request
- * @param resolvedAt       when the ticket was first resolved; null while not
+ * @param resolvedAt       when the ticket was last resolved (a reopened case counts from its latest resolution); null
+ *                         while not resolved, or reopened and not resolved again
  * @param closedAt         when the ticket was closed; null while not
  * @param breached         whether any SLA clock of the ticket is breached (as of the reading)
  * @param repairRecords    REPAIR records filed against the ticket
  * @param onSiteVisits     moves to ON_SITE
- * @param reopened         moved to ESCALATED after it had been resolved (the customer disputed the repair)
+ * @param reopened         reopened or moved to ESCALATED after it had been resolved (the fault came back, the
+ *                         customer disputed the repair)
  * @param satisfaction     the survey's mean rating; null when there is no survey
  * @param surveyedAt       when the survey was recorded; null when there is none
  */

@@ -10,13 +10,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
 /**
- * A correction of one field of a repair record, naming why, who wrote it and who approved it
- * (seed 000 §3.7.4). Never changed once written.
+ * A correction of one field of a repair record, naming why and who wrote it (the signed-in author); it corrects the
+ * record once another person approved it ({@link AmendmentApproval}, seed 000 §3.7.4). Never changed once written.
+ * Amendments stored before migration V61 were approved when written and carry their approver themselves.
  */
 @Entity
 @Immutable
@@ -45,8 +47,12 @@ public class RepairAmendment {
     @Column(name = "author", nullable = false)
     private String author;
 
-    @Column(name = "approved_by", nullable = false)
+    /** Set only on amendments stored before V61 (approved at writing); null since. */
+    @Column(name = "approved_by")
     private String approvedBy;
+
+    @OneToOne(mappedBy = "amendment", fetch = FetchType.EAGER)
+    private AmendmentApproval approval;
 
     @Column(name = "at", nullable = false)
     private Instant at;
@@ -54,15 +60,26 @@ public class RepairAmendment {
     protected RepairAmendment() {
     }
 
+    /** A correction written by {@code author}, awaiting approval by somebody else. */
     RepairAmendment(RepairRecord record, AmendedField field, String correctedValue, String reason, String author,
-            String approvedBy, Instant at) {
+            Instant at) {
         this.record = record;
         this.field = field;
         this.correctedValue = correctedValue;
         this.reason = reason;
         this.author = author;
-        this.approvedBy = approvedBy;
         this.at = at;
+    }
+
+    /** The approval to persist; the caller checks that the approver is not the author and that none exists yet. */
+    AmendmentApproval approve(String approver, Instant when) {
+        approval = new AmendmentApproval(this, record.id(), approver, when);
+        return approval;
+    }
+
+    /** Whether the amendment corrects the record: approved by another person. */
+    public boolean approved() {
+        return approvedBy != null || approval != null;
     }
 
     public Long id() {
@@ -85,8 +102,19 @@ public class RepairAmendment {
         return author;
     }
 
+    /** Who approved it; null while it awaits approval. */
     public String approvedBy() {
-        return approvedBy;
+        return approvedBy != null ? approvedBy : approval == null ? null : approval.approvedBy();
+    }
+
+    /** When it was approved (for amendments before V61: when it was written); null while it awaits approval. */
+    public Instant approvedAt() {
+        return approvedBy != null ? at : approval == null ? null : approval.approvedAt();
+    }
+
+    /** The record it corrects. */
+    public RepairRecord record() {
+        return record;
     }
 
     public Instant at() {

@@ -114,10 +114,14 @@ public class RepairRecord {
         return new RecordContent(symptom, cause, workDone, testResult, minutesSpent, customerSignOff);
     }
 
-    /** The content with every amendment applied in the order they were approved. */
+    /** The content with every approved amendment applied in the order they were approved; pending ones are not. */
     public RecordContent current() {
         RecordContent content = recorded();
-        for (RepairAmendment amendment : amendments) {
+        List<RepairAmendment> approved = amendments.stream().filter(RepairAmendment::approved)
+                .sorted(java.util.Comparator.comparing(RepairAmendment::approvedAt)
+                        .thenComparing(RepairAmendment::id))
+                .toList();
+        for (RepairAmendment amendment : approved) {
             content = content.with(amendment.field(), amendment.correctedValue());
         }
         return content;

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Repair and maintenance records over HTTP: {@code /api/repairs}. Field engineers file them (service managers on an
  * assigned engineer's behalf), engineers, managers
- * and administrators read them (class 2), service managers approve amendments. There is no update and no delete.
+ * and administrators read them (class 2); engineers and managers write amendments, another service manager approves
+ * each one. There is no update and no delete.
  */
 @Path("/api/repairs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -90,13 +91,27 @@ public class RepairRecordResource {
     @POST
     @Path("{recordId}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.Names.FIELD_ENGINEER, Role.Names.SERVICE_MANAGER})
+    @Operation(summary = "Write an amendment of a record; another person approves it",
+            description = "Names the field, the corrected value and the reason; the author is the signed-in account "
+                    + "(a field engineer amends only their own records). Answers 201 with the record: the amendment "
+                    + "is PENDING and the record's current content unchanged until it is approved.")
+    public Response amend(@PathParam("recordId") String recordId, @NotNull @Valid AmendmentRequest body) {
+        RepairRecordView record = records.amend(parseId(recordId), parse(AmendedField.class, body.field(), "field"),
+                body.value().strip(), body.reason().strip(), caller());
+        return Response.status(Response.Status.CREATED).entity(record).build();
+    }
+
+    @POST
+    @Path("{recordId}/amendments/{amendmentId}/approval")
     @RolesAllowed(Role.Names.SERVICE_MANAGER)
-    @Operation(summary = "Correct a record by an amendment the caller approves",
-            description = "Names the field, the corrected value, the reason and the author (not the caller). "
-                    + "Answers the record with every amendment.")
-    public RepairRecordView amend(@PathParam("recordId") String recordId, @NotNull @Valid AmendmentRequest body) {
-        return records.amend(parseId(recordId), parse(AmendedField.class, body.field(), "field"), body.value().strip(),
-                body.reason().strip(), body.author().strip(), caller());
+    @Operation(summary = "Approve an amendment written by somebody else",
+            description = "A service manager other than the author approves it (403 own-amendment otherwise, 409 "
+                    + "when approved before); the record's current content then carries the correction. Answers the "
+                    + "record with every amendment.")
+    public RepairRecordView approve(@PathParam("recordId") String recordId,
+            @PathParam("amendmentId") String amendmentId) {
+        return records.approve(parseId(recordId), parseId(amendmentId), caller());
     }
 
     private Caller caller() {

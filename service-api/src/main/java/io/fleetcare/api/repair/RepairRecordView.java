@@ -39,13 +39,18 @@ public record RepairRecordView(long recordId, RecordKind kind, String deviceId,
             ServiceCategory category, Long partId, String location, Long movementId) {
     }
 
-    /** A correction: which field, the corrected value, why, who wrote it and who approved it, and when. */
+    /**
+     * A correction: which field, the corrected value, why, who wrote it ({@code author}, the signed-in account) and
+     * when ({@code at}); {@code status} PENDING until another person approved it, then APPROVED with
+     * {@code approvedBy} and {@code approvedAt} (null while pending). Only approved ones are applied to
+     * {@code current}.
+     */
     public record Amendment(long amendmentId, AmendedField field, String correctedValue, String reason, String author,
-            String approvedBy, Instant at) {
+            Instant at, String status, String approvedBy, Instant approvedAt) {
 
         static Amendment of(RepairAmendment a) {
-            return new Amendment(a.id(), a.field(), a.correctedValue(), a.reason(), a.author(), a.approvedBy(),
-                    a.at());
+            return new Amendment(a.id(), a.field(), a.correctedValue(), a.reason(), a.author(), a.at(),
+                    a.approved() ? "APPROVED" : "PENDING", a.approvedBy(), a.approvedAt());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.fleetcare.api.repair;
 
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.Caller;
+import io.fleetcare.api.account.Role;
 import io.fleetcare.api.audit.AuditAction;
 import io.fleetcare.api.audit.AuditSubject;
 import io.fleetcare.api.audit.AuditTrail;
@@ -130,36 +131,67 @@ public class RepairRecords {
     }
 
     /**
-     * Corrects one field of a record by an amendment the caller approves.
+     * Writes an amendment of one field of a record, authored by the caller; it corrects the record only once another
+     * person approved it ({@link #approve}). A field engineer amends only their own records.
      *
-     * @param author the account that wrote the correction; must exist and must not be the caller
      * @throws RepairRecordNotFoundException when there is no such record
-     * @throws InvalidRequestException       when the value does not fit the field, the author is unknown or is
-     *                                       the approver
+     * @throws InvalidRequestException       when the value does not fit the field
+     * @throws RecordFilingRefusedException  when a field engineer amends a record of another engineer (403)
      */
     @Transactional
     public RepairRecordView amend(long recordId, AmendedField field, String correctedValue, String reason,
-            String author, Caller caller) {
+            Caller caller) {
         RepairRecord record = records.findByIdOptional(recordId)
                 .orElseThrow(() -> new RepairRecordNotFoundException(Long.toString(recordId)));
-        if (author.equals(caller.username())) {
-            throw new InvalidRequestException("An amendment is approved by someone other than its author.");
-        }
-        if (accounts.findByUsername(author).isEmpty()) {
-            throw new InvalidRequestException("author " + author + " names no account.");
+        boolean supervisor = caller.roles().contains(Role.SERVICE_MANAGER) || caller.roles().contains(Role.ADMIN);
+        if (!supervisor && !caller.username().equals(record.engineer())) {
+            throw new RecordFilingRefusedException(403, "amendment-not-permitted", "Amendment not permitted",
+                    "Record " + recordId + " is " + record.engineer() + "'s; a field engineer amends only their own "
+                            + "records.");
         }
         try {
             record.current().with(field, correctedValue);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("value for " + field + ": " + e.getMessage() + ".");
         }
-        records.getEntityManager().persist(new RepairAmendment(record, field, correctedValue, reason, author,
-                caller.username(), now()));
+        RepairAmendment amendment = new RepairAmendment(record, field, correctedValue, reason, caller.username(), now());
+        records.getEntityManager().persist(amendment);
         records.flush();
         records.getEntityManager().refresh(record);
         audit.record(AuditAction.WRITE, caller.username(), AuditSubject.REPAIR_RECORD, Long.toString(recordId), null,
-                "amended " + field + " written by " + author);
-        LOG.infof("Amended %s of repair record %d by %s, approved by %s", field, recordId, author, caller.username());
+                "wrote amendment " + amendment.id() + " of " + field + ", awaiting approval");
+        LOG.infof("Amendment %d of %s of repair record %d written by %s, awaiting approval", amendment.id(), field,
+                recordId, caller.username());
+        return view(record);
+    }
+
+    /**
+     * Approves an amendment written by somebody else, which then corrects the record.
+     *
+     * @throws RepairRecordNotFoundException when there is no such record, or no such amendment of it
+     * @throws AmendmentApprovalRefusedException when the caller wrote the amendment (403) or it is approved (409)
+     */
+    @Transactional
+    public RepairRecordView approve(long recordId, long amendmentId, Caller caller) {
+        RepairRecord record = records.findByIdOptional(recordId)
+                .orElseThrow(() -> new RepairRecordNotFoundException(Long.toString(recordId)));
+        RepairAmendment amendment = record.amendments().stream().filter(a -> a.id() == amendmentId).findFirst()
+                .orElseThrow(() -> new RepairRecordNotFoundException(recordId + "/amendments/" + amendmentId));
+        if (amendment.author().equals(caller.username())) {
+            LOG.warnf("Refused: %s approving their own amendment %d of repair record %d", caller.username(),
+                    amendmentId, recordId);
+            throw AmendmentApprovalRefusedException.ownAmendment(amendmentId);
+        }
+        if (amendment.approved()) {
+            throw AmendmentApprovalRefusedException.approvedBefore(amendmentId, amendment.approvedBy());
+        }
+        records.getEntityManager().persist(amendment.approve(caller.username(), now()));
+        records.flush();
+        records.getEntityManager().refresh(record);
+        audit.record(AuditAction.WRITE, caller.username(), AuditSubject.REPAIR_RECORD, Long.toString(recordId), null,
+                "approved amendment " + amendmentId + " of " + amendment.field() + " written by " + amendment.author());
+        LOG.infof("Amendment %d of repair record %d (by %s) approved by %s", amendmentId, recordId, amendment.author(),
+                caller.username());
         return view(record);
     }
 

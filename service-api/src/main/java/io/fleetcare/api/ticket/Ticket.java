@@ -126,6 +126,15 @@ public class Ticket {
     @Column(name = "service_component_id", updatable = false)
     private Long serviceComponentId;
 
+    @Column(name = "serial", updatable = false)
+    private String serial;
+
+    @Column(name = "customer_id", updatable = false)
+    private Long customerId;
+
+    @Column(name = "unregistered", nullable = false, updatable = false)
+    private boolean unregistered;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -137,6 +146,18 @@ public class Ticket {
     @OneToMany(mappedBy = "ticket")
     @OrderBy("at ASC, id ASC")
     private List<TicketTransition> transitions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket")
+    @OrderBy("assignedAt ASC, id ASC")
+    private List<TicketAssignment> assignments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket")
+    @OrderBy("at ASC, id ASC")
+    private List<RemoteResolution> remoteResolutions = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket")
+    @OrderBy("at ASC, id ASC")
+    private List<CustomerConfirmation> confirmations = new ArrayList<>();
 
     protected Ticket() {
     }
@@ -263,11 +284,65 @@ public class Ticket {
      *
      * @return the record of this assignment to append to the history; never null
      */
-    TicketAssignment assign(String engineer, Instant from, Instant to, String assignedBy, Instant at) {
+    TicketAssignment assign(String engineer, Instant from, Instant to, String assignedBy, Instant at,
+            String lateReason) {
         assignedEngineer = engineer;
         appointmentFrom = from;
         appointmentTo = to;
-        return new TicketAssignment(this, engineer, from, to, assignedBy, at);
+        TicketAssignment assignment = new TicketAssignment(this, engineer, from, to, assignedBy, at,
+                lateReason);
+        assignments.add(assignment);
+        return assignment;
+    }
+
+    /** Records that the case was resolved without a repair record; to persist with the move to RESOLVED. */
+    RemoteResolution resolveRemotely(ResolutionMethod method, String workDone, String by, Instant at) {
+        RemoteResolution resolution = new RemoteResolution(this, method, workDone, by, at);
+        remoteResolutions.add(resolution);
+        return resolution;
+    }
+
+    /** Records how the customer confirmed; to persist with the move to CUSTOMER_CONFIRMED. */
+    CustomerConfirmation confirm(ConfirmationMethod method, String contact, String reference, Long repairRecordId,
+            String by, Instant at) {
+        CustomerConfirmation confirmation = new CustomerConfirmation(this, method, contact, reference, repairRecordId,
+                by, at);
+        confirmations.add(confirmation);
+        return confirmation;
+    }
+
+    /** The status the ticket was escalated from, while it is ESCALATED; null otherwise or when unknown. */
+    public TicketStatus escalatedFrom() {
+        if (status != TicketStatus.ESCALATED) {
+            return null;
+        }
+        for (int i = transitions.size() - 1; i >= 0; i--) {
+            if (transitions.get(i).to() == TicketStatus.ESCALATED) {
+                return transitions.get(i).from();
+            }
+        }
+        return null;
+    }
+
+    /** When the case was last reopened (see {@link TicketLifecycle#reopens}); null when it never was. */
+    public Instant lastReopenedAt() {
+        for (int i = transitions.size() - 1; i >= 0; i--) {
+            TicketTransition t = transitions.get(i);
+            if (TicketLifecycle.reopens(t.from(), t.to())) {
+                return t.at();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Names the product as the registry knows it (serial, owner), or marks the case as one for a product the registry
+     * does not hold (the serial then as told, may be null for telemetry); called once, before it is stored.
+     */
+    void identify(String serial, Long customerId, boolean unregistered) {
+        this.serial = serial;
+        this.customerId = customerId;
+        this.unregistered = unregistered;
     }
 
     /** Sets the service category decided when the case was registered; called once, before it is stored. */
@@ -369,6 +444,21 @@ public class Ticket {
         return serviceComponentId;
     }
 
+    /** The product's serial: from the registry, or as told for an unregistered product; may be null. */
+    public String serial() {
+        return serial;
+    }
+
+    /** The owning customer in the archive when the case was opened; null when none (class 1: not in the views). */
+    public Long customerId() {
+        return customerId;
+    }
+
+    /** Whether the case is for a product the registry did not hold when the case was opened. */
+    public boolean unregistered() {
+        return unregistered;
+    }
+
     /** Username of the assigned field engineer; null while nobody is assigned. */
     public String assignedEngineer() {
         return assignedEngineer;
@@ -387,6 +477,21 @@ public class Ticket {
     /** Every status change of this case, oldest first. */
     public List<TicketTransition> transitions() {
         return Collections.unmodifiableList(transitions);
+    }
+
+    /** Every assignment of this case, oldest first; the last one is the current one. */
+    public List<TicketAssignment> assignments() {
+        return Collections.unmodifiableList(assignments);
+    }
+
+    /** Every remote resolution of this case, oldest first. */
+    public List<RemoteResolution> remoteResolutions() {
+        return Collections.unmodifiableList(remoteResolutions);
+    }
+
+    /** Every confirmation of this case by the customer, oldest first (more than one when it was reopened). */
+    public List<CustomerConfirmation> confirmations() {
+        return Collections.unmodifiableList(confirmations);
     }
 
     /** The requests that fed this case, oldest first. */

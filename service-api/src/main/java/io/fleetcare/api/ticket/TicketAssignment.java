@@ -43,11 +43,15 @@ public class TicketAssignment {
     @Column(name = "assigned_at", nullable = false, updatable = false)
     private Instant assignedAt;
 
+    @Column(name = "late_reason", updatable = false)
+    private String lateReason;
+
     protected TicketAssignment() {
     }
 
     TicketAssignment(Ticket ticket, String engineer, Instant appointmentFrom, Instant appointmentTo,
-            String assignedBy, Instant assignedAt) {
+            String assignedBy, Instant assignedAt, String lateReason) {
+        this.lateReason = lateReason;
         this.ticket = ticket;
         this.engineer = engineer;
         this.appointmentFrom = appointmentFrom;
@@ -74,5 +78,10 @@ public class TicketAssignment {
 
     public Instant assignedAt() {
         return assignedAt;
+    }
+
+    /** Why the window ends after the on-site deadline; null when it does not. */
+    public String lateReason() {
+        return lateReason;
     }
 }

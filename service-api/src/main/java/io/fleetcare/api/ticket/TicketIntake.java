@@ -1,7 +1,9 @@
 package io.fleetcare.api.ticket;
 
 import io.fleetcare.api.customer.CustomerArchive;
+import io.fleetcare.api.device.Device;
 import io.fleetcare.api.device.DeviceRegistry;
+import io.fleetcare.api.device.DeviceRepository;
 import io.fleetcare.api.ticket.sla.SlaConfig;
 import io.fleetcare.api.ticket.sla.SlaPolicy;
 import io.fleetcare.events.MaintenanceRequest;
@@ -50,6 +52,9 @@ public class TicketIntake {
 
     @Inject
     DeviceRegistry devices;
+
+    @Inject
+    DeviceRepository deviceRepository;
 
     @Inject
     SlaConfig calendar;
@@ -105,6 +110,10 @@ public class TicketIntake {
         Ticket ticket = Ticket.registerFromTelemetry(number, request.deviceId(), request.deviceType(),
                 request.model(), request.ruleId(), request.severity(), request.problem(), openedAt,
                 slaPolicy.dueTimes(openedAt, false), customers.tierOfOwner(request.deviceId()).orElse(null));
+        // a device the registry does not hold still gets its case (never lose a request), marked unregistered
+        Optional<Device> registered = deviceRepository.findDevice(request.deviceId());
+        ticket.identify(registered.map(Device::serial).orElse(null), registered.map(Device::customerId).orElse(null),
+                registered.isEmpty());
         ticket.classify(devices.categoryOfCase(request.deviceId(), null,
                 LocalDate.ofInstant(openedAt, calendar.zone())));
         tickets.persist(ticket);

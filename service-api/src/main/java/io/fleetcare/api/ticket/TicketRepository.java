@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,26 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, Long> {
                 .createNativeQuery("select nextval('ticket_number_seq')")
                 .getSingleResult();
         return next.longValue();
+    }
+
+    /** A repair or maintenance record filed on a case: its id and who signed it for the customer (may be null). */
+    public record FiledRecord(long id, String customerSignOff) {
+    }
+
+    /**
+     * The records filed on the case at or after {@code since} (all of them when null), latest first. Read here by
+     * SQL so that the lifecycle does not depend on the repair package (which depends on tickets).
+     */
+    public List<FiledRecord> recordsFiledOn(String number, Instant since) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT id, customer_sign_off FROM repair_record
+                 WHERE ticket_number = ?1 AND recorded_at >= ?2
+                 ORDER BY recorded_at DESC, id DESC""")
+                .setParameter(1, number)
+                .setParameter(2, since == null ? Instant.EPOCH : since)
+                .getResultList();
+        return rows.stream().map(r -> new FiledRecord(((Number) r[0]).longValue(), (String) r[1])).toList();
     }
 
     /** Tickets matching the filter, most recently opened first. */

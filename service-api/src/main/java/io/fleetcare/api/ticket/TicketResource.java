@@ -77,7 +77,10 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.Names.NOC_OPERATOR, Role.Names.SERVICE_MANAGER, Role.Names.ADMIN})
     @Operation(summary = "Register a case taken in by phone, e-mail or web",
-            description = "Answers 201 with the ticket and its Location.")
+            description = "The device must be in the registry, whose type, model, serial and owner the case takes "
+                    + "(a different deviceType, model or serial is refused), unless the case says unregisteredProduct "
+                    + "with deviceType, model and serial as told (400 device-not-registered otherwise). A refused case "
+                    + "uses no number. Answers 201 with the ticket and its Location.")
     public Response register(@NotNull @Valid TicketRegistrationRequest body, @Context UriInfo uri) {
         TicketChannel channel = parse(TicketChannel.class, body.channel(), "channel");
         if (channel == TicketChannel.TELEMETRY) {
@@ -87,7 +90,8 @@ public class TicketResource {
         String number = registration.register(new TicketRegistration.Case(channel, body.deviceId(),
                 parse(DeviceType.class, body.deviceType(), "deviceType"), blankToNull(body.model()),
                 body.problem().strip(), parse(Severity.class, body.severity(), "severity"),
-                Boolean.TRUE.equals(body.complaint()), blankToNull(body.component())), caller());
+                Boolean.TRUE.equals(body.complaint()), blankToNull(body.component()),
+                Boolean.TRUE.equals(body.unregisteredProduct()), blankToNull(body.serial())), caller());
         return Response.created(uri.getAbsolutePathBuilder().path(number).build()).entity(tickets.get(number)).build();
     }
 
@@ -96,9 +100,20 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move a ticket to another status",
             description = "Illegal moves are answered 409, moves the caller's roles do not allow 403; "
-                    + "ESCALATED and CANCELLED need a reason. Answers the ticket with its history.")
+                    + "ESCALATED, CANCELLED and reopening (RESOLVED/CUSTOMER_CONFIRMED -> ACKNOWLEDGED) need a "
+                    + "reason; RESOLVED needs a repair record on the case or a remoteResolution (409 "
+                    + "evidence-required); CUSTOMER_CONFIRMED needs the confirmation (method, contact, reference); "
+                    + "an ESCALATED ticket returns to the status it was escalated from or one of that status' moves. "
+                    + "Answers the ticket with its history.")
     public TicketView transition(@PathParam("number") String number, @NotNull @Valid TransitionRequest body) {
-        workflow.transition(number, parse(TicketStatus.class, body.to(), "to"), body.reason(), caller());
+        TicketWorkflow.RemoteFix fix = body.remoteResolution() == null ? null : new TicketWorkflow.RemoteFix(
+                parse(ResolutionMethod.class, body.remoteResolution().method(), "remoteResolution.method"),
+                body.remoteResolution().workDone());
+        TicketWorkflow.Confirmation confirmation = body.confirmation() == null ? null
+                : new TicketWorkflow.Confirmation(parse(ConfirmationMethod.class, body.confirmation().method(),
+                        "confirmation.method"), body.confirmation().contact(), body.confirmation().reference());
+        workflow.transition(number, parse(TicketStatus.class, body.to(), "to"), body.reason(), fix, confirmation,
+                caller());
         return tickets.get(number);
     }
 
@@ -107,9 +122,11 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.Names.SERVICE_MANAGER, Role.Names.ADMIN})
     @Operation(summary = "Assign a field engineer and an appointment window",
-            description = "Replaces the current assignment; every assignment is kept.")
+            description = "Replaces the current assignment; every assignment is kept (the ticket's assignments). "
+                    + "A window starting in the past is refused; one ending after the on-site deadline needs a "
+                    + "lateReason (400 otherwise).")
     public TicketView assign(@PathParam("number") String number, @NotNull @Valid AssignmentRequest body) {
-        workflow.assign(number, body.engineer().strip(), body.from(), body.to(), caller());
+        workflow.assign(number, body.engineer().strip(), body.from(), body.to(), body.lateReason(), caller());
         return tickets.get(number);
     }
 

@@ -1,6 +1,7 @@
 package io.fleetcare.api.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fleetcare.api.archive.ClassOneMask;
 import io.fleetcare.api.device.ServiceCategory;
 import io.fleetcare.api.ticket.returns.ReturnedGoodsView;
 import io.fleetcare.api.ticket.sla.SlaBreaches;
@@ -15,6 +16,9 @@ import java.util.List;
  * A ticket as clients see it ({@code GET /api/tickets}). The field names are part of the API.
  *
  * @param model            may be null
+ * @param serial           the product's serial, from the registry (or as told for an unregistered product); may be
+ *                         null (telemetry cases of unregistered devices, cases stored before V62)
+ * @param unregistered     whether the case is for a product the registry did not hold when it was opened
  * @param ruleId           null for cases registered by hand
  * @param serviceCategory  how the case is billed, decided at registration from the warranty of the component it
  *                         names, else of all the device's components when they agree; null when undetermined
@@ -25,6 +29,9 @@ import java.util.List;
  * @param evidence         the readings of all source requests, by reading time
  * @param sourceRequestIds the maintenance requests that fed the ticket, in the order they arrived
  * @param transitions      every status change, oldest first
+ * @param assignments      every assignment of the case, oldest first (the last is {@code assignment})
+ * @param remoteResolutions every resolution without a repair record, oldest first
+ * @param confirmations    every confirmation by the customer, oldest first (more than one after a reopening)
  */
 public record TicketView(
         String number,
@@ -33,6 +40,8 @@ public record TicketView(
         String deviceId,
         DeviceType deviceType,
         String model,
+        String serial,
+        boolean unregistered,
         String ruleId,
         Severity severity,
         TicketPriority priority,
@@ -46,7 +55,30 @@ public record TicketView(
         Assignment assignment,
         List<Evidence> evidence,
         List<String> sourceRequestIds,
-        List<Transition> transitions) {
+        List<Transition> transitions,
+        List<AssignmentRecord> assignments,
+        List<Resolution> remoteResolutions,
+        List<Confirmation> confirmations) {
+
+    /** One assignment as it was made; {@code lateReason} is left out unless the window ends after the on-site deadline. */
+    public record AssignmentRecord(String engineer, Instant from, Instant to, String assignedBy, Instant assignedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String lateReason) {
+    }
+
+    /** How a case was resolved without a repair record, by whom and when. */
+    public record Resolution(ResolutionMethod method, String workDone, String by, Instant at) {
+    }
+
+    /**
+     * How the customer confirmed; {@code reference} and {@code repairRecordId} (the signed record, for SIGNATURE) are
+     * left out when absent. {@code contact} is the customer's contact, class 1 (seed 000 §3.5, DOMAIN.md "Information
+     * classes"): masked like every class-1 value shown without a grant ({@link ClassOneMask}: an e-mail address keeps
+     * its first letter and domain, anything else its first character); the full value is stored.
+     */
+    public record Confirmation(ConfirmationMethod method, String contact,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reference,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long repairRecordId, String by, Instant at) {
+    }
 
     /**
      * The service-level due times and whether each target is missed (see {@code SlaPolicy}).
@@ -78,6 +110,11 @@ public record TicketView(
             @JsonInclude(JsonInclude.Include.NON_NULL) String reason, String by, Instant at) {
     }
 
+    private static String masked(CustomerConfirmation c) {
+        return c.method() == ConfirmationMethod.EMAIL && c.contact().contains("@") ? ClassOneMask.email(c.contact())
+                : ClassOneMask.name(c.contact());
+    }
+
     /**
      * @param returnedGoods the case's returned goods; null when none were received
      */
@@ -101,6 +138,8 @@ public record TicketView(
                 ticket.deviceId(),
                 ticket.deviceType(),
                 ticket.model(),
+                ticket.serial(),
+                ticket.unregistered(),
                 ticket.ruleId(),
                 ticket.severity(),
                 ticket.priority(),
@@ -117,6 +156,12 @@ public record TicketView(
                 assignment,
                 evidence,
                 requests.stream().map(TicketSourceRequest::requestId).toList(),
-                transitions);
+                transitions,
+                ticket.assignments().stream().map(a -> new AssignmentRecord(a.engineer(), a.appointmentFrom(),
+                        a.appointmentTo(), a.assignedBy(), a.assignedAt(), a.lateReason())).toList(),
+                ticket.remoteResolutions().stream().map(r -> new Resolution(r.method(), r.workDone(), r.resolvedBy(),
+                        r.at())).toList(),
+                ticket.confirmations().stream().map(c -> new Confirmation(c.method(), masked(c), c.reference(),
+                        c.repairRecordId(), c.recordedBy(), c.at())).toList());
     }
 }

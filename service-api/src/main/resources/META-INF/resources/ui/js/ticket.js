@@ -5,12 +5,34 @@ FC.page('tickets', async function (session) {
   const number = FC.param('n');
   const path = '/api/tickets/' + encodeURIComponent(number || '');
   const NEXT = {
-    REGISTERED: ['ACKNOWLEDGED', 'ESCALATED', 'CANCELLED'], ACKNOWLEDGED: ['SCHEDULED', 'ESCALATED', 'CANCELLED'],
+    REGISTERED: ['ACKNOWLEDGED', 'ESCALATED', 'CANCELLED'],
+    ACKNOWLEDGED: ['SCHEDULED', 'RESOLVED', 'ESCALATED', 'CANCELLED'],
     SCHEDULED: ['ON_SITE', 'ESCALATED', 'CANCELLED'], ON_SITE: ['RESOLVED', 'ESCALATED', 'CANCELLED'],
-    RESOLVED: ['CUSTOMER_CONFIRMED', 'ESCALATED'], CUSTOMER_CONFIRMED: ['CLOSED', 'ESCALATED'],
-    ESCALATED: ['ACKNOWLEDGED', 'SCHEDULED', 'ON_SITE', 'RESOLVED', 'CANCELLED'], CLOSED: [], CANCELLED: []
+    RESOLVED: ['CUSTOMER_CONFIRMED', 'ACKNOWLEDGED', 'ESCALATED'],
+    CUSTOMER_CONFIRMED: ['CLOSED', 'ACKNOWLEDGED', 'ESCALATED'], ESCALATED: [], CLOSED: [], CANCELLED: []
   };
-  const LABEL = { ACKNOWLEDGED: 'Acknowledge', SCHEDULED: 'Schedule', ON_SITE: 'On site', RESOLVED: 'Resolved',
+  const RESOLUTION_METHODS = ['REMOTE_COMMAND', 'RESET', 'CONFIGURATION', 'ADVICE'];
+  const CONFIRMATION_METHODS = ['SIGNATURE', 'CALL', 'EMAIL', 'SURVEY'];
+
+  /** The status an ESCALATED ticket was escalated from (the lifecycle returns it there or to one of its moves). */
+  function escalatedFrom(t) {
+    const up = (t.transitions || []).filter(tr => tr.to === 'ESCALATED');
+    return up.length ? up[up.length - 1].from : null;
+  }
+
+  /** The moves of the README's lifecycle; an escalated case goes back where it was, or to one of that status' moves. */
+  function nextOf(t) {
+    if (t.status !== 'ESCALATED') return NEXT[t.status];
+    const was = escalatedFrom(t);
+    if (!was || !NEXT[was]) return ['ACKNOWLEDGED', 'CANCELLED'];
+    return [was].concat(NEXT[was].filter(s => s !== 'ESCALATED'));
+  }
+
+  function reopens(t, to) {
+    return ['RESOLVED', 'CUSTOMER_CONFIRMED'].includes(t.status) && to === 'ACKNOWLEDGED';
+  }
+
+  const LABEL = { REGISTERED: 'Back to registered', ACKNOWLEDGED: 'Acknowledge', SCHEDULED: 'Schedule', ON_SITE: 'On site', RESOLVED: 'Resolved',
     CUSTOMER_CONFIRMED: 'Customer confirmed', CLOSED: 'Close', ESCALATED: 'Escalate', CANCELLED: 'Cancel ticket' };
   const manager = FC.hasRole('SERVICE_MANAGER', 'ADMIN');
   const engineer = FC.hasRole('FIELD_ENGINEER');
@@ -24,7 +46,8 @@ FC.page('tickets', async function (session) {
   /** The role matrix of the README, so that nobody is offered a move the service would refuse. */
   function mayMove(t, to) {
     if (manager) return true;
-    if (FC.hasRole('NOC_OPERATOR') && (to === 'ESCALATED' || (t.status === 'REGISTERED' && to === 'ACKNOWLEDGED'))) {
+    if (FC.hasRole('NOC_OPERATOR') && (to === 'ESCALATED' || (t.status === 'REGISTERED' && to === 'ACKNOWLEDGED')
+      || (t.status === 'ACKNOWLEDGED' && to === 'RESOLVED') || reopens(t, to))) {
       return true;
     }
     return engineer && t.assignment && t.assignment.engineer === session.username
@@ -47,6 +70,11 @@ FC.page('tickets', async function (session) {
     ['Priority', badge('pri', t.priority)], ['Severity', badge('sev', t.severity)], ['Rule', t.ruleId],
     ['Channel', t.channel + (t.registeredBy ? ', registered by ' + t.registeredBy : '')],
     ['Complaint', t.complaint ? 'yes' : 'no'], ['Opened', FC.dateTime(t.openedAt)],
+    ['Resolved remotely', (t.remoteResolutions || []).map(r => r.method + ': ' + r.workDone + ' (' + r.by + ', '
+      + FC.dateTime(r.at) + ')').join('; ') || null],
+    ['Customer confirmed', el('span', { id: 'confirmations' }, (t.confirmations || []).map(c => c.method + ' – '
+      + c.contact + (c.reference ? ' (' + c.reference + ')' : '') + ', recorded by ' + c.by + ' '
+      + FC.dateTime(c.at)).join('; '))],
     ['Evidence', (t.evidence || []).slice(0, 5).map(e => e.metric + ' ' + (e.value !== undefined ? e.value : e.text)
       + ' @ ' + FC.dateTime(e.ts)).join('; ')]]));
 
@@ -61,26 +89,62 @@ FC.page('tickets', async function (session) {
           : el('span', { class: 'sla ' + (breached ? 'breached' : 'ok') }, breached ? 'breached' : 'kept / not due')));
     }))));
 
-    const moves = NEXT[t.status].filter(to => mayMove(t, to));
-    const reason = el('input', { id: 'reason', placeholder: 'reason / note (needed to escalate or cancel)',
+    const moves = nextOf(t).filter(to => mayMove(t, to));
+    const reason = el('input', { id: 'reason', placeholder: 'reason / note (needed to escalate, cancel or reopen)',
       style: 'width:100%' });
-    section('actions', moves.length ? [reason, el('div', { style: 'margin-top:.5rem' }, moves.map(to =>
-      el('button', { class: 'btn ' + (to === 'ESCALATED' || to === 'CANCELLED' ? 'secondary' : ''),
+    const option = v => el('option', { value: v }, v);
+    const evidence = [];
+    let rrMethod = null;
+    let rrWork = null;
+    if (moves.includes('RESOLVED')) {
+      rrMethod = el('select', { id: 'rr-method' }, el('option', { value: '' }, 'on the repair record'),
+        RESOLUTION_METHODS.map(option));
+      rrWork = el('input', { id: 'rr-workDone', placeholder: 'what was done remotely / without a record' });
+      evidence.push(el('div', { class: 'form-row', id: 'remote-resolution' },
+        el('div', {}, el('label', { for: 'rr-method' }, 'Resolved how'), rrMethod),
+        el('div', {}, el('label', { for: 'rr-workDone' }, 'Work done'), rrWork)));
+    }
+    let cMethod = null;
+    let cContact = null;
+    let cReference = null;
+    if (moves.includes('CUSTOMER_CONFIRMED')) {
+      cMethod = el('select', { id: 'c-method' }, CONFIRMATION_METHODS.map(option));
+      cContact = el('input', { id: 'c-contact', placeholder: 'as told (signer on the record for SIGNATURE)' });
+      cReference = el('input', { id: 'c-reference', placeholder: 'call log id, mail subject, survey number' });
+      evidence.push(el('div', { class: 'form-row', id: 'confirmation-form' },
+        el('div', {}, el('label', { for: 'c-method' }, 'Customer confirmed by'), cMethod),
+        el('div', {}, el('label', { for: 'c-contact' }, 'Customer contact'), cContact),
+        el('div', {}, el('label', { for: 'c-reference' }, 'Reference'), cReference)));
+    }
+    section('actions', moves.length ? [reason, evidence, el('div', { style: 'margin-top:.5rem' }, moves.map(to =>
+      el('button', { class: 'btn ' + (to === 'ESCALATED' || to === 'CANCELLED' || reopens(t, to) ? 'secondary' : ''),
         id: 'to-' + to, style: 'margin:0 .3rem .3rem 0', onclick: async () => {
           try {
             const body = { to };
             if (reason.value.trim()) body.reason = reason.value.trim();
+            if (to === 'RESOLVED' && rrMethod.value) {
+              body.remoteResolution = { method: rrMethod.value, workDone: rrWork.value.trim() };
+            }
+            if (to === 'CUSTOMER_CONFIRMED') {
+              body.confirmation = { method: cMethod.value };
+              if (cContact.value.trim()) body.confirmation.contact = cContact.value.trim();
+              if (cReference.value.trim()) body.confirmation.reference = cReference.value.trim();
+            }
             show(await api(path + '/transitions', { method: 'POST', body }));
             FC.toast(t.number + ': ' + to);
           } catch (e) {
             FC.toast(e.message, true);
           }
-        } }, LABEL[to] || to)))]
-      : FC.empty(NEXT[t.status].length ? 'Your role has no move on this ticket now.' : 'This ticket is ' + t.status + '.'));
+        } }, reopens(t, to) ? 'Reopen' : (LABEL[to] || to))))]
+      : FC.empty(nextOf(t).length ? 'Your role has no move on this ticket now.' : 'This ticket is ' + t.status + '.'));
 
     const a = t.assignment;
-    const current = a ? facts([['Engineer', a.engineer], ['Appointment', FC.dateTime(a.from) + ' – '
-      + FC.dateTime(a.to)]]) : FC.empty('Nobody assigned yet.');
+    const earlier = (t.assignments || []).slice(0, -1);
+    const current = a ? [facts([['Engineer', a.engineer], ['Appointment', FC.dateTime(a.from) + ' – '
+      + FC.dateTime(a.to)]]), earlier.length ? el('ul', { class: 'small muted', id: 'assignment-history' },
+      earlier.map(h => el('li', {}, h.engineer + ', ' + FC.dateTime(h.from) + ' – ' + FC.dateTime(h.to) + ' (by '
+        + h.assignedBy + ' ' + FC.dateTime(h.assignedAt) + (h.lateReason ? '; late: ' + h.lateReason : '') + ')')))
+      : null] : FC.empty('Nobody assigned yet.');
     const assignable = manager && ['REGISTERED', 'ACKNOWLEDGED', 'SCHEDULED', 'ESCALATED'].includes(t.status);
     if (assignable) {
       const start = a ? a.from : new Date(Date.now() + 3600000).toISOString();
@@ -89,8 +153,10 @@ FC.page('tickets', async function (session) {
         e.preventDefault();
         const f = e.target.elements;
         try {
-          show(await api(path + '/assignment', { method: 'PUT', body: { engineer: f.engineer.value.trim(),
-            from: new Date(f.from.value).toISOString(), to: new Date(f.to.value).toISOString() } }));
+          const body = { engineer: f.engineer.value.trim(), from: new Date(f.from.value).toISOString(),
+            to: new Date(f.to.value).toISOString() };
+          if (f.lateReason.value.trim()) body.lateReason = f.lateReason.value.trim();
+          show(await api(path + '/assignment', { method: 'PUT', body }));
           FC.toast('Assigned to ' + f.engineer.value);
         } catch (err) {
           FC.toast(err.message, true);
@@ -102,6 +168,8 @@ FC.page('tickets', async function (session) {
           el('input', { id: 'from', name: 'from', type: 'datetime-local', required: true, value: localInput(start) })),
         el('div', {}, el('label', { for: 'to' }, 'To'),
           el('input', { id: 'to', name: 'to', type: 'datetime-local', required: true, value: localInput(end) })),
+        el('div', {}, el('label', { for: 'late-reason' }, 'Late reason (window ends after ' + FC.dateTime(t.sla.onSiteBy)
+          + ')'), el('input', { id: 'late-reason', name: 'lateReason', placeholder: 'only when the window is late' })),
         el('div', { style: 'flex:0' }, el('button', { class: 'btn', id: 'assign' }, a ? 'Re-assign' : 'Assign'))));
       section('assignment', current, form);
     } else {
@@ -129,7 +197,8 @@ FC.page('tickets', async function (session) {
         + r.current.workDone + '. Test: ' + r.current.testResult + ' (' + r.current.minutesSpent + ' min)'),
       r.partsReplaced.length ? el('div', { class: 'small muted' }, 'Parts: ' + r.partsReplaced.map(p =>
         p.part + ' ×' + p.quantity).join(', ')) : null,
-      r.current.customerSignOff ? el('div', { class: 'small' }, 'Signed off by ' + r.current.customerSignOff) : null)))
+      r.current.customerSignOff ? el('div', { class: 'small' }, 'Signed off by ' + r.current.customerSignOff) : null,
+      amendments(t, r))))
       : FC.empty('No repair record yet.');
     const open = !['CLOSED', 'CANCELLED'].includes(t.status);
     if (!engineer || !open) {
@@ -173,6 +242,47 @@ FC.page('tickets', async function (session) {
       field('partQuantity', 'Quantity', 'number'), field('partReason', 'Reason')),
     el('p', {}, el('button', { class: 'btn', id: 'file-record' }, 'File repair record')));
     section('records', shown, el('h2', { style: 'margin-top:1rem' }, 'New record'), form);
+  }
+
+  /**
+   * A record's amendments (seed 000 §3.7.4): written by the signed-in author, applied once another service manager
+   * approved them; POST /api/repairs/{id}/amendments and …/amendments/{amendmentId}/approval.
+   */
+  function amendments(t, r) {
+    const list = (r.amendments || []).map(a => el('li', { class: 'small', id: 'amendment-' + a.amendmentId },
+      a.field + ' → “' + a.correctedValue + '” (' + a.reason + ') by ' + a.author + ': ',
+      el('span', { class: 'badge', id: 'amendment-status-' + a.amendmentId }, a.status),
+      a.approvedBy ? ' approved by ' + a.approvedBy : null,
+      a.status === 'PENDING' && FC.hasRole('SERVICE_MANAGER') && a.author !== session.username
+        ? el('button', { class: 'btn secondary', id: 'approve-' + a.amendmentId, style: 'margin-left:.3rem',
+          onclick: async () => {
+            try {
+              await api('/api/repairs/' + r.recordId + '/amendments/' + a.amendmentId + '/approval', { method: 'POST' });
+              FC.toast('Amendment approved');
+              await records(t);
+            } catch (err) {
+              FC.toast(err.message, true);
+            }
+          } }, 'Approve') : null));
+    const mayAmend = FC.hasRole('SERVICE_MANAGER') || (engineer && r.engineer === session.username);
+    const form = mayAmend ? el('form', { class: 'amend-form', id: 'amend-form-' + r.recordId, onsubmit: async e => {
+      e.preventDefault();
+      const f = e.target.elements;
+      try {
+        await api('/api/repairs/' + r.recordId + '/amendments', { method: 'POST', body: { field: f.field.value,
+          value: f.value.value.trim(), reason: f.reason.value.trim() } });
+        FC.toast('Amendment written; another service manager approves it');
+        await records(t);
+      } catch (err) {
+        FC.toast(err.message, true);
+      }
+    } }, el('div', { class: 'form-row' },
+      el('select', { name: 'field', id: 'a-field-' + r.recordId }, ['SYMPTOM', 'CAUSE', 'WORK_DONE', 'TEST_RESULT',
+        'MINUTES_SPENT', 'CUSTOMER_SIGN_OFF'].map(v => el('option', { value: v }, v))),
+      el('input', { name: 'value', id: 'a-value-' + r.recordId, placeholder: 'corrected value', required: true }),
+      el('input', { name: 'reason', id: 'a-reason-' + r.recordId, placeholder: 'why it was wrong', required: true }),
+      el('button', { class: 'btn secondary', id: 'amend-' + r.recordId }, 'Amend'))) : null;
+    return [list.length ? el('ul', {}, list) : null, form];
   }
 
   async function parts(t) {

@@ -81,9 +81,10 @@ class BackupRestoreIT {
         long record = as(engineer).contentType(ContentType.JSON).body(record(device, ticket, contactor))
                 .post("/api/repairs")
                 .then().statusCode(201).extract().jsonPath().getLong("recordId");
-        as(manager).contentType(ContentType.JSON).body(Map.of("field", "CAUSE", "value", "contactor welded shut",
-                "reason", "typo", "author", engineer)).post("/api/repairs/" + record + "/amendments")
-                .then().statusCode(200);
+        long amendment = as(engineer).contentType(ContentType.JSON).body(Map.of("field", "CAUSE",
+                "value", "contactor welded shut", "reason", "typo")).post("/api/repairs/" + record + "/amendments")
+                .then().statusCode(201).extract().jsonPath().getLong("amendments[0].amendmentId");
+        as(manager).post("/api/repairs/" + record + "/amendments/" + amendment + "/approval").then().statusCode(200);
         TestGrants.approved(manager, customer);
         as(manager).get("/api/customers/" + customer).then().statusCode(200);
         telemetryProbe();

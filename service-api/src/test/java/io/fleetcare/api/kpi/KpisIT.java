@@ -117,6 +117,45 @@ class KpisIT {
     }
 
     @Test
+    void meanTimeToRepairOfAReopenedCaseCountsFromItsLastResolution() {
+        // given: a case resolved, reopened, visited again and resolved again; a second case reopened and not yet
+        // resolved again
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String model = "KPI-RE-" + suffix;
+        String device = "STB-KPI-RE-" + suffix;
+        desk.registerDevice(device, model, "fw-" + suffix);
+        String reopened = open(device, model, "stb.cpu-overheat");
+        desk.walk(reopened, "REGISTERED", "ON_SITE");
+        desk.fileRepair(device, reopened, null, null);
+        desk.walk(reopened, "ON_SITE", "RESOLVED");
+        desk.reopen(reopened, "reboots again the next day");
+        desk.walk(reopened, "ACKNOWLEDGED", "ON_SITE");
+        desk.fileRepair(device, reopened, null, null);
+        desk.walk(reopened, "ON_SITE", "RESOLVED");
+        String stillOpen = open(device, model, "stb.tuner-snr-low");
+        desk.walk(stillOpen, "REGISTERED", "ON_SITE");
+        desk.fileRepair(device, stillOpen, null, null);
+        desk.walk(stillOpen, "ON_SITE", "RESOLVED");
+        desk.reopen(stillOpen, "no signal again");
+        JsonPath ticket = as(desk.manager()).get("/api/tickets/{n}", reopened).then().statusCode(200).extract()
+                .jsonPath();
+        Instant openedAt = Instant.parse(ticket.getString("openedAt"));
+        List<Instant> resolutions = ticket.<Map<String, String>>getList("transitions").stream()
+                .filter(t -> t.get("to").equals("RESOLVED")).map(t -> Instant.parse(t.get("at"))).toList();
+
+        // when
+        Map<String, Object> ofModel = group(desk.kpisAroundToday("model"), model);
+
+        // then
+        assertThat(resolutions).hasSize(2);
+        double fromLast = java.time.Duration.between(openedAt, resolutions.get(1)).toMillis() / 3_600_000.0;
+        double fromFirst = java.time.Duration.between(openedAt, resolutions.get(0)).toMillis() / 3_600_000.0;
+        assertThat(fromLast).isNotEqualTo(fromFirst);
+        assertThat(number(ofModel, "meanTimeToRepairHours")).isCloseTo(fromLast, within(1e-9));
+        assertThat(number(ofModel, "firstTimeFixRate")).isEqualTo(0.0);
+    }
+
+    @Test
     void badPeriodsAndGroupingsAreAnswered400Problem() {
         // given
         List<Map<String, String>> bad = List.of(

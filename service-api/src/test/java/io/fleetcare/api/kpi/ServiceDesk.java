@@ -44,7 +44,10 @@ final class ServiceDesk {
         return device.getLong("components[0].componentId");
     }
 
-    /** Walks the ticket from REGISTERED (or on from where it is) along the main line up to {@code status}. */
+    /**
+     * Walks the ticket from REGISTERED (or on from where it is) along the main line up to {@code status}; RESOLVED
+     * needs a record filed before ({@link #fileRepair}), whose customer sign-off confirms the case.
+     */
     void walk(String number, String fromStatus, String status) {
         List<String> line = List.of("REGISTERED", "ACKNOWLEDGED", "SCHEDULED", "ON_SITE", "RESOLVED",
                 "CUSTOMER_CONFIRMED", "CLOSED");
@@ -58,7 +61,10 @@ final class ServiceDesk {
             }
             String mover = to.equals("ACKNOWLEDGED") ? noc
                     : to.equals("ON_SITE") || to.equals("RESOLVED") ? engineer : manager;
-            as(mover).contentType(ContentType.JSON).body(Map.of("to", to))
+            Map<String, Object> body = to.equals("CUSTOMER_CONFIRMED")
+                    ? Map.of("to", to, "confirmation", Map.of("method", "SIGNATURE"))
+                    : Map.of("to", to);
+            as(mover).contentType(ContentType.JSON).body(body)
                     .post("/api/tickets/{number}/transitions", number).then().statusCode(200);
         }
     }
@@ -89,6 +95,12 @@ final class ServiceDesk {
         }
         return as(engineer).contentType(ContentType.JSON).body(body).post("/api/repairs")
                 .then().statusCode(201).extract().jsonPath().getLong("recordId");
+    }
+
+    /** A manager reopens the resolved or confirmed case (it moves back to ACKNOWLEDGED). */
+    void reopen(String number, String reason) {
+        as(manager).contentType(ContentType.JSON).body(Map.of("to", "ACKNOWLEDGED", "reason", reason))
+                .post("/api/tickets/{number}/transitions", number).then().statusCode(200);
     }
 
     void survey(String number, int attitude, int skill, int punctuality, int result) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcare.api.EmbeddedInfraTestResource;
 import io.fleetcare.api.TestAccounts;
+import io.fleetcare.api.TestDevices;
 import io.fleetcare.api.TestRepairs;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.AccountService;
@@ -60,8 +61,8 @@ class SparePartsIT {
                 .body(Map.of("name", "charging module", "spec", "CM-60 " + UUID.randomUUID(), "abcClass", "A"))
                 .post("/api/parts").then().statusCode(201).extract().jsonPath().getLong("partId");
         ticket = as(manager).contentType(ContentType.JSON)
-                .body(Map.of("channel", "PHONE", "deviceId", "CP-PARTS-" + UUID.randomUUID().toString().substring(0, 8),
-                        "deviceType", "EV_CHARGER",
+                .body(Map.of("channel", "PHONE", "deviceId", TestDevices.register(manager,
+                                "CP-PARTS-" + UUID.randomUUID().toString().substring(0, 8), "EV_CHARGER", "DC-60"),
                         "problem", "does not charge", "severity", "MAJOR"))
                 .post("/api/tickets").then().statusCode(201).extract().path("number");
         TestRepairs.onSite(manager, engineer, ticket);

@@ -245,7 +245,7 @@ class StockLedgerIT {
 
     private String assignedTicket() {
         String number = ticket();
-        Instant from = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Instant from = Instant.now().plus(1, ChronoUnit.HOURS);
         as(manager).contentType(ContentType.JSON)
                 .body(Map.of("engineer", engineer, "from", from.toString(), "to", from.plus(2, ChronoUnit.HOURS).toString()))
                 .put("/api/tickets/{n}/assignment", number).then().statusCode(200);

@@ -117,22 +117,29 @@ class RepairRecordsIT {
     }
 
     @Test
-    void aManagerApprovedAmendmentCorrectsTheCurrentContentAndKeepsWhatWasRecorded() {
+    void anAmendmentWrittenByTheEngineerCorrectsTheRecordOnlyOnceAManagerApprovedIt() {
         // given
         long id = file(record(device));
 
         // when
-        JsonPath amended = as(manager).contentType(ContentType.JSON)
-                .body(Map.of("field", "MINUTES_SPENT", "value", "95", "reason", "travel within the site forgotten",
-                        "author", engineer))
-                .post("/api/repairs/" + id + "/amendments").then().statusCode(200).extract().jsonPath();
-        as(manager).contentType(ContentType.JSON)
-                .body(Map.of("field", "cause", "value", "surge from the grid", "reason", "maker's analysis",
-                        "author", engineer))
-                .post("/api/repairs/" + id + "/amendments").then().statusCode(200);
+        JsonPath written = amend(engineer, id, Map.of("field", "MINUTES_SPENT", "value", "95",
+                "reason", "travel within the site forgotten")).then().statusCode(201).extract().jsonPath();
+        long minutes = written.getLong("amendments[0].amendmentId");
+        JsonPath pending = as(manager).get("/api/repairs/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath approved = approve(manager, id, minutes).then().statusCode(200).extract().jsonPath();
+        long cause = amend(engineer, id, Map.of("field", "cause", "value", "surge from the grid",
+                "reason", "maker's analysis")).then().statusCode(201).extract().jsonPath()
+                .getLong("amendments[1].amendmentId");
+        approve(manager, id, cause).then().statusCode(200);
 
         // then
-        assertThat(amended.getInt("current.minutesSpent")).isEqualTo(95);
+        assertThat(written.getString("amendments[0].status")).isEqualTo("PENDING");
+        assertThat(written.getString("amendments[0].author")).isEqualTo(engineer);
+        assertThat(written.getString("amendments[0].approvedBy")).isNull();
+        assertThat(written.getInt("current.minutesSpent")).isEqualTo(75);
+        assertThat(pending.getInt("current.minutesSpent")).isEqualTo(75);
+        assertThat(approved.getInt("current.minutesSpent")).isEqualTo(95);
+        assertThat(approved.getString("amendments[0].status")).isEqualTo("APPROVED");
         JsonPath read = as(engineer).get("/api/repairs/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(read.getInt("recorded.minutesSpent")).isEqualTo(75);
         assertThat(read.getString("recorded.cause")).isEqualTo("charging module fault, cable insulation worn");
@@ -141,16 +148,49 @@ class RepairRecordsIT {
         assertThat(read.getList("amendments.field")).containsExactly("MINUTES_SPENT", "CAUSE");
         assertThat(read.getList("amendments.author")).containsOnly(engineer);
         assertThat(read.getList("amendments.approvedBy")).containsOnly(manager);
+        assertThat(read.getList("amendments.approvedAt")).doesNotContainNull();
         assertThat(read.getString("amendments[0].reason")).isEqualTo("travel within the site forgotten");
+    }
+
+    @Test
+    void approvingYourOwnAmendmentIsRefusedAndWritingAndApprovingAreBothAudited() throws SQLException {
+        // given
+        long id = file(record(device));
+        String otherManager = TestAccounts.ensure(accountService, accounts, "rep-manager-2", Role.SERVICE_MANAGER);
+        long amendment = amend(manager, id, Map.of("field", "TEST_RESULT", "value", "insulation 550 MOhm",
+                "reason", "value misread")).then().statusCode(201).extract().jsonPath()
+                .getLong("amendments[0].amendmentId");
+
+        // when
+        Response own = approve(manager, id, amendment);
+        Response byEngineer = approve(engineer, id, amendment);
+        JsonPath approved = approve(otherManager, id, amendment).then().statusCode(200).extract().jsonPath();
+        Response again = approve(TestAccounts.ensure(accountService, accounts, "rep-manager-3", Role.SERVICE_MANAGER),
+                id, amendment);
+
+        // then
+        own.then().statusCode(403).contentType(PROBLEM_JSON);
+        assertThat(own.jsonPath().getString("type")).isEqualTo("urn:fleetcare:problem:own-amendment");
+        byEngineer.then().statusCode(403);
+        again.then().statusCode(409).contentType(PROBLEM_JSON);
+        assertThat(approved.getString("amendments[0].author")).isEqualTo(manager);
+        assertThat(approved.getString("amendments[0].approvedBy")).isEqualTo(otherManager);
+        assertThat(approved.getString("current.testResult")).isEqualTo("insulation 550 MOhm");
+        assertThat(count("repair_amendment_approval WHERE amendment_id = " + amendment)).isEqualTo(1);
+        assertThat(count("audit_entry WHERE subject_id = '" + id + "' AND actor = '" + manager
+                + "' AND detail LIKE 'wrote amendment " + amendment + "%'")).isEqualTo(1);
+        assertThat(count("audit_entry WHERE subject_id = '" + id + "' AND actor = '" + otherManager
+                + "' AND detail LIKE 'approved amendment " + amendment + "%'")).isEqualTo(1);
+        assertThatThrownBy(() -> execute("INSERT INTO repair_amendment_approval (amendment_id, record_id, approved_by,"
+                + " approved_at) SELECT id, record_id, author, now() FROM repair_amendment WHERE id = "
+                + amendment)).isInstanceOf(SQLException.class);
     }
 
     @Test
     void theDatabaseRefusesEveryDirectUpdateOrDeleteOfRecordsPartsAndAmendments() throws SQLException {
         // given
         long id = file(record(device));
-        as(manager).contentType(ContentType.JSON)
-                .body(Map.of("field", "SYMPTOM", "value", "x", "reason", "typo", "author", engineer))
-                .post("/api/repairs/" + id + "/amendments").then().statusCode(200);
+        amend(engineer, id, Map.of("field", "SYMPTOM", "value", "x", "reason", "typo")).then().statusCode(201);
 
         // when / then
         for (String sql : List.of(
@@ -181,28 +221,37 @@ class RepairRecordsIT {
     }
 
     @Test
-    void anAmendmentNeedsAnApproverOtherThanItsAuthorAKnownAuthorAndAValueThatFits() throws SQLException {
+    void anAmendmentNamesNoClaimedAuthorNeedsAValueThatFitsAndIsTheEngineersOwnRecord() throws SQLException {
         // given
         long id = file(record(device));
         long before = count("repair_amendment");
 
         // when / then
         for (Map<String, String> body : List.of(
-                Map.of("field", "CAUSE", "value", "x", "reason", "r", "author", manager),
+                Map.of("field", "CAUSE", "value", "x", "reason", "r", "author", engineer),
                 Map.of("field", "CAUSE", "value", "x", "reason", "r", "author", "nobody-" + UUID.randomUUID()),
-                Map.of("field", "MINUTES_SPENT", "value", "a lot", "reason", "r", "author", engineer),
-                Map.of("field", "ENGINEER", "value", "someone", "reason", "r", "author", engineer),
-                Map.of("field", "CAUSE", "value", "x", "author", engineer))) {
-            as(manager).contentType(ContentType.JSON).body(body).post("/api/repairs/" + id + "/amendments")
-                    .then().statusCode(400).contentType(PROBLEM_JSON);
+                Map.of("field", "MINUTES_SPENT", "value", "a lot", "reason", "r"),
+                Map.of("field", "ENGINEER", "value", "someone", "reason", "r"),
+                Map.of("field", "CAUSE", "value", "x"))) {
+            amend(manager, id, body).then().statusCode(400).contentType(PROBLEM_JSON);
         }
-        as(engineer).contentType(ContentType.JSON)
-                .body(Map.of("field", "CAUSE", "value", "x", "reason", "r", "author", manager))
-                .post("/api/repairs/" + id + "/amendments").then().statusCode(403).contentType(PROBLEM_JSON);
-        as(manager).contentType(ContentType.JSON)
-                .body(Map.of("field", "CAUSE", "value", "x", "reason", "r", "author", engineer))
-                .post("/api/repairs/999999999/amendments").then().statusCode(404).contentType(PROBLEM_JSON);
+        Response claimed = amend(manager, id, Map.of("field", "CAUSE", "value", "x", "reason", "r", "author", engineer));
+        assertThat(claimed.jsonPath().getString("detail")).contains("author");
+        amend(otherEngineer, id, Map.of("field", "CAUSE", "value", "x", "reason", "r"))
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        amend(noc, id, Map.of("field", "CAUSE", "value", "x", "reason", "r")).then().statusCode(403);
+        amend(manager, 999999999L, Map.of("field", "CAUSE", "value", "x", "reason", "r"))
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+        approve(manager, id, 999999999L).then().statusCode(404).contentType(PROBLEM_JSON);
         assertThat(count("repair_amendment")).isEqualTo(before);
+    }
+
+    private static Response amend(String username, long recordId, Map<String, String> body) {
+        return as(username).contentType(ContentType.JSON).body(body).post("/api/repairs/" + recordId + "/amendments");
+    }
+
+    private static Response approve(String username, long recordId, long amendmentId) {
+        return as(username).post("/api/repairs/" + recordId + "/amendments/" + amendmentId + "/approval");
     }
 
     @Test

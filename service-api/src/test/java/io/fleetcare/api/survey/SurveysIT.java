@@ -200,7 +200,14 @@ class SurveysIT {
                                 "to", now.plusSeconds(7200).toString()))
                         .put("/api/tickets/{number}/assignment", number).then().statusCode(200);
             }
-            as(manager).contentType(ContentType.JSON).body(Map.of("to", to))
+            Map<String, Object> body = switch (to) {
+                case "RESOLVED" -> Map.of("to", to, "remoteResolution", Map.of("method", "REMOTE_COMMAND",
+                        "workDone", "REBOOT command completed, CPU back to 60 °C"));
+                case "CUSTOMER_CONFIRMED" -> Map.of("to", to, "confirmation", Map.of("method", "CALL",
+                        "contact", "Ms Zhao"));
+                default -> Map.of("to", to);
+            };
+            as(manager).contentType(ContentType.JSON).body(body)
                     .post("/api/tickets/{number}/transitions", number).then().statusCode(200);
         }
         return number;

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,9 @@ class TicketLifecycleIT {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String RULE = "stb.cpu-overheat";
-    private static final Instant WINDOW_FROM = Instant.parse("2026-12-01T01:00:00Z");
-    private static final Instant WINDOW_TO = Instant.parse("2026-12-01T03:00:00Z");
+    /** A window still to come and within the on-site deadline (issue 20 refuses windows in the past). */
+    private static final Instant WINDOW_FROM = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    private static final Instant WINDOW_TO = WINDOW_FROM.plus(2, ChronoUnit.HOURS);
 
     @Inject
     TicketIntake intake;
@@ -91,8 +93,8 @@ class TicketLifecycleIT {
         assign(manager, number, engineer).then().statusCode(200);
         move(manager, number, "SCHEDULED", null).then().statusCode(200);
         move(engineer, number, "ON_SITE", null).then().statusCode(200);
-        move(engineer, number, "RESOLVED", "fan replaced").then().statusCode(200);
-        move(manager, number, "CUSTOMER_CONFIRMED", null).then().statusCode(200);
+        resolve(engineer, number, "fan replaced").then().statusCode(200);
+        confirm(manager, number).then().statusCode(200);
         Response closed = move(manager, number, "CLOSED", null);
 
         // then
@@ -221,8 +223,8 @@ class TicketLifecycleIT {
         assertThat(notTheirs.jsonPath().getString("detail")).contains("assigned");
         move(engineer, number, "ON_SITE", null).then().statusCode(200);
         move(engineer, number, "ESCALATED", "needs a new board").then().statusCode(403);
-        move(engineer, number, "RESOLVED", null).then().statusCode(200);
-        move(engineer, number, "CUSTOMER_CONFIRMED", null).then().statusCode(403);
+        resolve(engineer, number, null).then().statusCode(200);
+        confirm(engineer, number).then().statusCode(403);
         assertThat(get(number).getString("status")).isEqualTo("RESOLVED");
     }
 
@@ -255,8 +257,8 @@ class TicketLifecycleIT {
         assign(admin, number, engineer).then().statusCode(200);
         move(admin, number, "SCHEDULED", null).then().statusCode(200);
         move(admin, number, "ON_SITE", null).then().statusCode(200);
-        move(admin, number, "RESOLVED", null).then().statusCode(200);
-        move(admin, number, "CUSTOMER_CONFIRMED", null).then().statusCode(200);
+        resolve(admin, number, null).then().statusCode(200);
+        confirm(admin, number).then().statusCode(200);
         move(admin, number, "CLOSED", null).then().statusCode(200);
         IntakeResult next = intake.accept(request(device));
 
@@ -297,6 +299,8 @@ class TicketLifecycleIT {
         // then
         assertThat(reassigned.getString("assignment.engineer")).isEqualTo(engineer);
         assertThat(assignmentsRecorded(number)).containsExactly(otherEngineer, engineer);
+        assertThat(reassigned.getList("assignments.engineer")).containsExactly(otherEngineer, engineer);
+        assertThat(reassigned.getList("assignments.assignedBy")).containsOnly(manager);
 
         move(manager, number, "ACKNOWLEDGED", null).then().statusCode(200);
         move(manager, number, "SCHEDULED", null).then().statusCode(200);
@@ -305,6 +309,37 @@ class TicketLifecycleIT {
         tooLate.then().statusCode(409).contentType(PROBLEM_JSON);
         assertThat(tooLate.jsonPath().getString("type")).isEqualTo("urn:fleetcare:problem:assignment-not-possible");
         assertThat(get(number).getString("assignment.engineer")).isEqualTo(engineer);
+    }
+
+    @Test
+    void anAppointmentWindowInThePastOrPastTheOnSiteDeadlineIsRefusedUnlessTheLatenessIsAcknowledged() {
+        // given
+        String number = openTicket(newDevice());
+        Instant onSiteBy = Instant.parse(get(number).getString("sla.onSiteBy"));
+        Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS);
+        Instant lateFrom = onSiteBy.minus(1, ChronoUnit.HOURS);
+        Instant lateTo = onSiteBy.plus(3, ChronoUnit.HOURS);
+
+        // when
+        Response past = window(number, yesterday, yesterday.plus(2, ChronoUnit.HOURS), null);
+        Response late = window(number, lateFrom, lateTo, null);
+        Response lateReasonNotNeeded = window(number, WINDOW_FROM, WINDOW_TO, "engineer held up");
+        JsonPath acknowledged = window(number, lateFrom, lateTo, "only engineer for this model is on leave until then")
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath onTime = window(number, WINDOW_FROM, WINDOW_TO, null).then().statusCode(200).extract().jsonPath();
+
+        // then
+        past.then().statusCode(400).contentType(PROBLEM_JSON);
+        assertThat(past.jsonPath().getString("detail")).contains("past");
+        late.then().statusCode(400).contentType(PROBLEM_JSON);
+        assertThat(late.jsonPath().getString("detail")).contains("on-site deadline").contains("lateReason");
+        lateReasonNotNeeded.then().statusCode(400).contentType(PROBLEM_JSON);
+        assertThat(acknowledged.getString("assignments[0].lateReason"))
+                .isEqualTo("only engineer for this model is on leave until then");
+        assertThat(onTime.getList("assignments")).hasSize(2);
+        assertThat(onTime.getMap("assignments[1]")).doesNotContainKey("lateReason")
+                .containsEntry("from", WINDOW_FROM.toString());
+        assertThat(onTime.getString("assignment.from")).isEqualTo(WINDOW_FROM.toString());
     }
 
     @Test
@@ -389,10 +424,35 @@ class TicketLifecycleIT {
         return as(username).contentType(ContentType.JSON).body(body).post("/api/tickets/{n}/transitions", number);
     }
 
+    /** Moves to RESOLVED with a remote resolution (the devices of these tests are not registered: no record). */
+    private Response resolve(String username, String number, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("to", "RESOLVED", "remoteResolution",
+                Map.of("method", "CONFIGURATION", "workDone", "fan curve reset to the factory setting")));
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return as(username).contentType(ContentType.JSON).body(body).post("/api/tickets/{n}/transitions", number);
+    }
+
+    private Response confirm(String username, String number) {
+        return as(username).contentType(ContentType.JSON).body(Map.of("to", "CUSTOMER_CONFIRMED", "confirmation",
+                Map.of("method", "CALL", "contact", "Ms Zhao, +86 574 8888 0000")))
+                .post("/api/tickets/{n}/transitions", number);
+    }
+
     private Response assign(String username, String number, String engineerUsername) {
         return as(username).contentType(ContentType.JSON)
                 .body(Map.of("engineer", engineerUsername, "from", WINDOW_FROM.toString(), "to", WINDOW_TO.toString()))
                 .put("/api/tickets/{n}/assignment", number);
+    }
+
+    private Response window(String number, Instant from, Instant to, String lateReason) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("engineer", engineer, "from", from.toString(),
+                "to", to.toString()));
+        if (lateReason != null) {
+            body.put("lateReason", lateReason);
+        }
+        return as(manager).contentType(ContentType.JSON).body(body).put("/api/tickets/{n}/assignment", number);
     }
 
     private JsonPath get(String number) {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcare.api.EmbeddedInfraTestResource;
 import io.fleetcare.api.TestAccounts;
+import io.fleetcare.api.TestDevices;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.AccountService;
 import io.fleetcare.api.account.Role;
 import io.fleetcare.api.ticket.sla.SlaDueTimes;
 import io.fleetcare.api.ticket.sla.SlaPolicy;
+import io.fleetcare.events.DeviceType;
+import io.fleetcare.events.Evidence;
+import io.fleetcare.events.MaintenanceRequest;
+import io.fleetcare.events.Severity;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,11 +23,17 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,6 +54,12 @@ class TicketRegistrationIT {
 
     @Inject
     SlaPolicy slaPolicy;
+
+    @Inject
+    TicketIntake intake;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void nocOperatorRegistersAComplaintByPhoneAndGets201WithLocationAndTheTicket() {
@@ -102,6 +119,119 @@ class TicketRegistrationIT {
         int expected = role == Role.FIELD_ENGINEER ? 403 : 201;
         response.then().statusCode(expected);
         assertThat(ticketsOf(device)).isEqualTo(role == Role.FIELD_ENGINEER ? 0 : 1);
+    }
+
+    @Test
+    void aCaseForADeviceTheRegistryDoesNotHoldIsRefusedAndUsesNoCaseNumber() {
+        // given
+        long before = running(admin().contentType(ContentType.JSON).body(validBody(newDevice())).post("/api/tickets")
+                .then().statusCode(201).extract().path("number"));
+        Map<String, Object> unknown = validBody("NOPE-999-" + UUID.randomUUID().toString().substring(0, 6));
+
+        // when
+        Response refused = admin().contentType(ContentType.JSON).body(unknown).post("/api/tickets");
+        long after = running(admin().contentType(ContentType.JSON).body(validBody(newDevice())).post("/api/tickets")
+                .then().statusCode(201).extract().path("number"));
+
+        // then
+        refused.then().statusCode(400).contentType(PROBLEM_JSON);
+        assertThat(refused.jsonPath().getString("type")).isEqualTo("urn:fleetcare:problem:device-not-registered");
+        assertThat(refused.jsonPath().getString("detail")).contains((String) unknown.get("deviceId"))
+                .contains("unregisteredProduct");
+        assertThat(ticketsOf((String) unknown.get("deviceId"))).isZero();
+        assertThat(after).isEqualTo(before + 1);
+    }
+
+    @Test
+    void kindModelAndSerialComeFromTheRegistryAndAMismatchIsRefused() throws SQLException {
+        // given
+        String device = newDevice();
+        long customer = admin().contentType(ContentType.JSON).body(Map.of("name", "Reg Harbour", "tier", "B",
+                "address", "Quay 1", "contacts", List.of(Map.of("name", "Ms Qian", "phone", "+86 21 0000 1111"))))
+                .post("/api/customers").then().statusCode(201).extract().jsonPath().getLong("customerId");
+        String owned = "STB-REG-OWN-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> ownedDevice = new HashMap<>(Map.of("deviceId", owned, "deviceType", "SET_TOP_BOX",
+                "model", "STB-4K-200", "serial", "SN-" + owned, "siteAddress", "Quay 1", "producedOn", "2026-01-05",
+                "customerId", customer));
+        admin().contentType(ContentType.JSON).body(ownedDevice).post("/api/devices").then().statusCode(201);
+        Map<String, Object> calledACharger = validBody(device);
+        calledACharger.put("deviceType", "EV_CHARGER");
+        Map<String, Object> inventedModel = validBody(device);
+        inventedModel.put("model", "STB-INVENTED-1");
+        Map<String, Object> otherSerial = validBody(device);
+        otherSerial.put("serial", "SN-SOMEONE-ELSE");
+        Map<String, Object> minimal = new HashMap<>(Map.of("channel", "EMAIL", "deviceId", owned,
+                "problem", "remote does not pair", "severity", "MINOR"));
+
+        // when
+        Response charger = admin().contentType(ContentType.JSON).body(calledACharger).post("/api/tickets");
+        Response model = admin().contentType(ContentType.JSON).body(inventedModel).post("/api/tickets");
+        Response serial = admin().contentType(ContentType.JSON).body(otherSerial).post("/api/tickets");
+        JsonPath created = admin().contentType(ContentType.JSON).body(minimal).post("/api/tickets").then()
+                .statusCode(201).extract().jsonPath();
+
+        // then
+        for (Response refused : List.of(charger, model, serial)) {
+            refused.then().statusCode(400).contentType(PROBLEM_JSON);
+            assertThat(refused.jsonPath().getString("detail")).contains("registry");
+        }
+        assertThat(charger.jsonPath().getString("detail")).contains("EV_CHARGER").contains("SET_TOP_BOX");
+        assertThat(ticketsOf(device)).isZero();
+        assertThat(created.getString("deviceType")).isEqualTo("SET_TOP_BOX");
+        assertThat(created.getString("model")).isEqualTo("STB-4K-200");
+        assertThat(created.getString("serial")).isEqualTo("SN-" + owned);
+        assertThat(created.getBoolean("unregistered")).isFalse();
+        assertThat(customerOfCase(created.getString("number"))).isEqualTo(customer);
+    }
+
+    @Test
+    void aCaseSaidToBeForAnUnregisteredProductNeedsItsKindModelAndSerialAsToldAndIsMarkedSo() {
+        // given
+        String device = "STB-UNREG-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> told = validBody(device);
+        told.put("unregisteredProduct", true);
+        told.put("serial", "SN-TOLD-42");
+        Map<String, Object> noSerial = new HashMap<>(told);
+        noSerial.remove("serial");
+        Map<String, Object> registeredOne = validBody(newDevice());
+        registeredOne.put("unregisteredProduct", true);
+        registeredOne.put("serial", "x");
+
+        // when
+        Response withoutSerial = admin().contentType(ContentType.JSON).body(noSerial).post("/api/tickets");
+        Response saidOfARegisteredOne = admin().contentType(ContentType.JSON).body(registeredOne).post("/api/tickets");
+        JsonPath created = admin().contentType(ContentType.JSON).body(told).post("/api/tickets").then()
+                .statusCode(201).extract().jsonPath();
+
+        // then
+        withoutSerial.then().statusCode(400).contentType(PROBLEM_JSON);
+        assertThat(withoutSerial.jsonPath().getString("detail")).contains("serial");
+        saidOfARegisteredOne.then().statusCode(400).contentType(PROBLEM_JSON);
+        assertThat(created.getBoolean("unregistered")).isTrue();
+        assertThat(created.getString("serial")).isEqualTo("SN-TOLD-42");
+        assertThat(created.getString("model")).isEqualTo("STB-4K-200");
+        assertThat(created.getString("deviceType")).isEqualTo("SET_TOP_BOX");
+    }
+
+    @Test
+    void aMaintenanceRequestForADeviceNotInTheRegistryStillOpensATicketMarkedUnregistered() {
+        // given
+        String device = "STB-TELE-UNREG-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+
+        // when
+        IntakeResult result = intake.accept(new MaintenanceRequest("req-" + UUID.randomUUID(), device,
+                DeviceType.SET_TOP_BOX, "STB-4K-200", "stb.cpu-overheat", MaintenanceRequest.Kind.CORRECTIVE,
+                Severity.MAJOR, "CPU above 85 °C for 5 minutes", now, null, null,
+                List.of(Evidence.reading(now, "cpu_temp_c", 91.0))));
+
+        // then
+        assertThat(result.outcome()).isEqualTo(IntakeResult.Outcome.OPENED);
+        JsonPath ticket = admin().get("/api/tickets/{n}", result.ticketNumber()).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(ticket.getBoolean("unregistered")).isTrue();
+        assertThat(ticket.getString("serial")).isNull();
+        assertThat(ticket.getString("channel")).isEqualTo("TELEMETRY");
     }
 
     @Test
@@ -169,7 +299,25 @@ class TicketRegistrationIT {
         return body;
     }
 
+    /** A set-top box of model STB-4K-200, registered (issue 20: a case names a device of the registry). */
     private static String newDevice() {
-        return "STB-REG-" + UUID.randomUUID().toString().substring(0, 8);
+        return TestDevices.registerSetTopBox(TestAccounts.ADMIN_USERNAME,
+                "STB-REG-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private static long running(String number) {
+        return Long.parseLong(number.substring(number.lastIndexOf('-') + 1));
+    }
+
+    private Long customerOfCase(String number) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT customer_id FROM ticket WHERE number = ?")) {
+            st.setString(1, number);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                return rs.wasNull() ? null : id;
+            }
+        }
     }
 }

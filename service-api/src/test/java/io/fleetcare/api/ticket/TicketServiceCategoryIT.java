@@ -105,14 +105,22 @@ class TicketServiceCategoryIT {
         Response unknownComponent = registerByPhone(device, "flux capacitor");
         Response unknownDevice = registerByPhone(unregistered, "main board");
         Response unregisteredWithout = registerByPhone(unregistered, null);
+        Response saidUnregistered = as(manager).contentType(ContentType.JSON).body(Map.of("channel", "PHONE",
+                "deviceId", unregistered, "deviceType", "SET_TOP_BOX", "model", "STB-4K-200", "serial", "told-123",
+                "unregisteredProduct", true, "problem", "no picture", "severity", "MINOR")).post("/api/tickets");
 
         // then
         unknownComponent.then().statusCode(400).contentType("application/problem+json");
         assertThat(unknownComponent.jsonPath().getString("detail")).contains("flux capacitor");
         unknownDevice.then().statusCode(400).contentType("application/problem+json");
         assertThat(ticketsOf(device)).isEmpty();
-        unregisteredWithout.then().statusCode(201);
-        assertThat(unregisteredWithout.jsonPath().getString("serviceCategory")).isNull();
+        // issue 20: a case for a device the registry does not hold is refused unless it says so explicitly
+        unregisteredWithout.then().statusCode(400).contentType("application/problem+json");
+        assertThat(unregisteredWithout.jsonPath().getString("type"))
+                .isEqualTo("urn:fleetcare:problem:device-not-registered");
+        saidUnregistered.then().statusCode(201);
+        assertThat(saidUnregistered.jsonPath().getString("serviceCategory")).isNull();
+        assertThat(saidUnregistered.jsonPath().getBoolean("unregistered")).isTrue();
         assertThat(ticketsOf(unregistered)).hasSize(1);
     }
 

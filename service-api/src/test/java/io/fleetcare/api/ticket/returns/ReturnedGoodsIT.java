@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcare.api.EmbeddedInfraTestResource;
 import io.fleetcare.api.TestAccounts;
+import io.fleetcare.api.TestDevices;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.AccountService;
 import io.fleetcare.api.account.Role;
@@ -168,9 +169,10 @@ class ReturnedGoodsIT {
     }
 
     private String aCase(String model) {
-        String device = "STB-GOODS-" + UUID.randomUUID().toString().substring(0, 8);
+        String device = TestDevices.register(manager, "STB-GOODS-" + UUID.randomUUID().toString().substring(0, 8),
+                "SET_TOP_BOX", model);
         return as(manager).contentType(ContentType.JSON).body(Map.of("channel", "PHONE", "deviceId", device,
-                        "deviceType", "SET_TOP_BOX", "model", model, "problem", "no picture", "severity", "MINOR"))
+                        "problem", "no picture", "severity", "MINOR"))
                 .post("/api/tickets").then().statusCode(201).extract().jsonPath().getString("number");
     }
 
