@@ -386,7 +386,7 @@ class WebUiBrowserIT {
                     "roles", List.of(account.getValue())));
         }
         JsonNode customer = api("POST", "/api/customers", admin, Map.of("name", "Harbour Logistics", "tier", "A",
-                "address", CUSTOMER_ADDRESS, "contacts", List.of(Map.of("name", "Ms Zhao",
+                "kind", "BUSINESS", "address", CUSTOMER_ADDRESS, "contacts", List.of(Map.of("name", "Ms Zhao",
                         "position", "facility manager", "phone", CUSTOMER_PHONE))));
         customerId = customer.path("customerId").asLong();
         api("POST", "/api/devices", admin, Map.ofEntries(Map.entry("deviceId", CHARGER),

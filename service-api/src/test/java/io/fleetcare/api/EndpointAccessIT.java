@@ -99,6 +99,7 @@ class EndpointAccessIT {
             Map.entry("GET /api/grants/{grantId}", EVERY_ROLE),
             Map.entry("POST /api/grants/{grantId}/approval", EnumSet.of(Role.ADMIN)),
             Map.entry("POST /api/grants/{grantId}/refusal", EnumSet.of(Role.ADMIN)),
+            Map.entry("POST /api/grants/{grantId}/revocation", EnumSet.of(Role.ADMIN)),
             Map.entry("GET /api/audit", EnumSet.of(Role.ADMIN)),
             Map.entry("POST /api/archive/purge", EnumSet.of(Role.ADMIN)),
             Map.entry("GET /api/session", EVERY_ROLE),

@@ -1,6 +1,7 @@
 package io.fleetcare.api.account;
 
 import io.fleetcare.api.problem.InvalidRequestException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,9 @@ public class AccountResource {
     @Inject
     AccountService service;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @Transactional
     @Operation(summary = "Every account with its roles, by username")
@@ -52,7 +56,8 @@ public class AccountResource {
             description = "{\"username\",\"password\",\"roles\":[\"FIELD_ENGINEER\"]} -> 201; 400; 409 when the "
                     + "username is taken.")
     public Response create(@NotNull @Valid AccountRequest body) {
-        Account account = service.create(body.username(), body.password(), roles(body.roles()));
+        Account account = service.create(body.username(), body.password(), roles(body.roles()),
+                SignedInCaller.from(identity).username());
         return Response.status(Response.Status.CREATED).entity(AccountView.of(account)).build();
     }
 

@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public enum ArchiveField {
     CUSTOMER_ID("customer", "id", InformationClass.OPERATIONAL, false),
-    CUSTOMER_NAME("customer", "name", InformationClass.OPERATIONAL, false),
+    /** A private person's name is class 1; an organisation's is used to dispatch. */
+    CUSTOMER_NAME("customer", "name", InformationClass.CLASS_1_AT_HOME, false),
+    /** HOME or BUSINESS (V65). */
+    CUSTOMER_KIND("customer", "kind", InformationClass.OPERATIONAL, false),
     CUSTOMER_TIER("customer", "tier", InformationClass.OPERATIONAL, false),
     CUSTOMER_ADDRESS("customer", "address", InformationClass.CLASS_1, true),
     CUSTOMER_REGISTERED_BY("customer", "registered_by", InformationClass.OPERATIONAL, false),
@@ -31,18 +34,25 @@ public enum ArchiveField {
     DEVICE_MODEL("device", "model", InformationClass.OPERATIONAL, false),
     DEVICE_SERIAL("device", "serial", InformationClass.OPERATIONAL, false),
     DEVICE_FIRMWARE("device", "firmware", InformationClass.OPERATIONAL, false),
-    /** Where the engineer goes; operational for dispatch, but an address, so sealed at rest. */
-    DEVICE_SITE_ADDRESS("device", "site_address", InformationClass.OPERATIONAL, true),
+    /**
+     * Where the engineer goes: operational for a unit of an organisation or of nobody; a private customer's home
+     * otherwise (class 1, shown to the engineer of an open case by the grant its assignment implies). Sealed at rest.
+     */
+    DEVICE_SITE_ADDRESS("device", "site_address", InformationClass.CLASS_1_AT_HOME, true),
     DEVICE_PRODUCED_ON("device", "produced_on", InformationClass.OPERATIONAL, false),
     DEVICE_SOLD_ON("device", "sold_on", InformationClass.OPERATIONAL, false),
     DEVICE_INSTALLED_ON("device", "installed_on", InformationClass.OPERATIONAL, false),
     DEVICE_COMMISSIONED_ON("device", "commissioned_on", InformationClass.OPERATIONAL, false),
     DEVICE_COMMISSIONING_REPORT("device", "commissioning_report", InformationClass.CLASS_2, false),
-    DEVICE_ACCEPTED_BY("device", "commissioning_accepted_by", InformationClass.CLASS_2, false),
+    /** The name of the customer's person who accepted the installation: a contact name. */
+    DEVICE_ACCEPTED_BY("device", "commissioning_accepted_by", InformationClass.CLASS_1, false),
     DEVICE_REGISTERED_BY("device", "registered_by", InformationClass.OPERATIONAL, false),
     DEVICE_REGISTERED_AT("device", "registered_at", InformationClass.OPERATIONAL, false),
-    /** The owner of one unit: an engineer at the unit must know whose it is. */
-    DEVICE_CUSTOMER_ID("device", "customer_id", InformationClass.OPERATIONAL, false),
+    /**
+     * The owner of one unit: what the customer bought (seed 000 §3.6.1 "购买情况"). The engineer of an open case
+     * sees it under the grant the assignment implies.
+     */
+    DEVICE_CUSTOMER_ID("device", "customer_id", InformationClass.CLASS_1, false),
     RECORD_ID("repair_record", "id", InformationClass.OPERATIONAL, false),
     RECORD_KIND("repair_record", "kind", InformationClass.OPERATIONAL, false),
     RECORD_DEVICE_ID("repair_record", "device_id", InformationClass.OPERATIONAL, false),

@@ -61,10 +61,10 @@ public class ArchivePurge {
         }
         long auditEntries = entityManager.createNativeQuery("DELETE FROM audit_entry WHERE retain_until < current_date")
                 .executeUpdate();
-        if (auditEntries > 0) {
-            audit.record(AuditAction.PURGE, caller.username(), AuditSubject.AUDIT_ENTRY, null, null,
-                    auditEntries + " entries past retention; " + reason);
-        }
+        // The run itself is registered, also when nothing was past retention.
+        audit.record(AuditAction.PURGE, caller.username(), AuditSubject.AUDIT_ENTRY, null, null,
+                "purge run: " + customers.size() + " customer(s), " + records.size() + " repair record(s), "
+                        + auditEntries + " audit entries past retention; " + reason);
         LOG.infof("Purge by %s: %d customer(s), %d repair record(s), %d audit entries (%s)", caller.username(),
                 customers.size(), records.size(), auditEntries, reason);
         return new PurgeReport(clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.username(), reason, customers,

@@ -10,6 +10,11 @@ public enum InformationClass {
      */
     CLASS_1,
     /**
+     * Class 1 when the customer is a private person ({@code HOME}: their name, and a unit's site, which is their
+     * home), operational when the customer is an organisation ({@code BUSINESS}) or the unit has no owner.
+     */
+    CLASS_1_AT_HOME,
+    /**
      * Feedback, usage, repair records, fault analyses (seed 000 §3.6.2): the head of after-sales decides, which the
      * role rules of the endpoints carry out.
      */

@@ -15,6 +15,12 @@ public enum AuditAction {
     GRANT_REQUESTED,
     GRANT_APPROVED,
     GRANT_REFUSED,
+    /** An administrator ended an approved grant before its time. */
+    GRANT_REVOKED,
+    /** The assignment of a field engineer to an open case implied a grant for the visit. */
+    GRANT_IMPLIED,
+    /** A grant implied by an assignment ended because the case was assigned to somebody else. */
+    GRANT_ENDED,
     /** The purge job deleted a record past its retention. */
     PURGE
 }

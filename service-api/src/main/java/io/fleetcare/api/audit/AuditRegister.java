@@ -20,8 +20,17 @@ public class AuditRegister {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * The entries matching the filter; the read itself is audited (READ AUDIT_ENTRY, with the filter), after the
+     * search, so that it is not among its own results.
+     *
+     * @param reader who reads; never null
+     */
     @Transactional
-    public List<AuditView> search(AuditFilter filter) {
+    public List<AuditView> search(AuditFilter filter, String reader) {
         List<String> conditions = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         add(conditions, values, "actor = ?", filter.actor());
@@ -43,7 +52,10 @@ public class AuditRegister {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(AuditRegister::view).toList();
+        List<AuditView> found = rows.stream().map(AuditRegister::view).toList();
+        audit.record(AuditAction.READ, reader, AuditSubject.AUDIT_ENTRY, null, null,
+                found.size() + " entries read; filter " + filter);
+        return found;
     }
 
     private static void add(List<String> conditions, List<Object> values, String condition, Object value) {

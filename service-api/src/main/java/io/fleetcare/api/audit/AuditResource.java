@@ -1,6 +1,8 @@
 package io.fleetcare.api.audit;
 
 import io.fleetcare.api.account.Role;
+import io.fleetcare.api.account.SignedInCaller;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.fleetcare.api.problem.InvalidRequestException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,6 +32,9 @@ public class AuditResource {
     @Inject
     AuditRegister register;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @Operation(summary = "Audit entries, latest first",
             description = "Filters: actor, action, subjectType, subjectId, grantId, since (inclusive), until "
@@ -40,7 +45,7 @@ public class AuditResource {
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return register.search(new AuditFilter(blankToNull(actor), parse(AuditAction.class, action, "action"),
                 parse(AuditSubject.class, subjectType, "subjectType"), blankToNull(subjectId), grantId,
-                instant(since, "since"), instant(until, "until"), limit));
+                instant(since, "since"), instant(until, "until"), limit), SignedInCaller.from(identity).username());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String name) {

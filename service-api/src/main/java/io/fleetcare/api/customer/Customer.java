@@ -43,6 +43,10 @@ public class Customer {
     @Column(name = "tier", nullable = false, updatable = false)
     private CustomerTier tier;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, updatable = false)
+    private CustomerKind kind;
+
     @Convert(converter = SealedText.class)
     @Column(name = "address", updatable = false)
     private String address;
@@ -63,9 +67,11 @@ public class Customer {
     protected Customer() {
     }
 
-    Customer(String name, CustomerTier tier, String address, String registeredBy, Instant registeredAt) {
+    Customer(String name, CustomerTier tier, CustomerKind kind, String address, String registeredBy,
+            Instant registeredAt) {
         this.name = name;
         this.tier = tier;
+        this.kind = kind;
         this.address = address;
         this.registeredBy = registeredBy;
         this.registeredAt = registeredAt;
@@ -82,6 +88,11 @@ public class Customer {
 
     public CustomerTier tier() {
         return tier;
+    }
+
+    /** HOME (a private person) or BUSINESS; decides whether the name is class 1. */
+    public CustomerKind kind() {
+        return kind;
     }
 
     /** Class 1; may be null. */

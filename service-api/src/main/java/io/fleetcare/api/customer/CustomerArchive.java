@@ -6,6 +6,8 @@ import io.fleetcare.api.audit.AuditSubject;
 import io.fleetcare.api.audit.AuditTrail;
 import io.fleetcare.api.device.DeviceRepository;
 import io.fleetcare.api.grant.AccessGrants;
+import io.fleetcare.api.grant.GrantInForce;
+import io.fleetcare.api.grant.GrantKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,16 +49,17 @@ public class CustomerArchive {
     /**
      * @param name     never null
      * @param tier     never null
+     * @param kind     HOME or BUSINESS; never null
      * @param address  may be null
      * @param contacts never null, may be empty
      * @param caller   who registers the customer; never null
      * @return the new entry, in full; never null
      */
     @Transactional
-    public CustomerView register(String name, CustomerTier tier, String address, List<NewContact> contacts,
-            Caller caller) {
+    public CustomerView register(String name, CustomerTier tier, CustomerKind kind, String address,
+            List<NewContact> contacts, Caller caller) {
         Instant now = now();
-        Customer customer = new Customer(name, tier, address, caller.username(), now);
+        Customer customer = new Customer(name, tier, kind, address, caller.username(), now);
         customers.persist(customer);
         for (NewContact contact : contacts) {
             customers.getEntityManager().persist(new CustomerContact(customer, contact, caller.username(), now));
@@ -64,8 +67,8 @@ public class CustomerArchive {
         customers.flush();
         customers.getEntityManager().refresh(customer);
         audit.record(AuditAction.WRITE, caller.username(), AuditSubject.CUSTOMER, Long.toString(customer.id()), null,
-                "registered with " + contacts.size() + " contact(s)");
-        LOG.infof("Registered customer %d (tier %s) by %s", customer.id(), tier, caller.username());
+                "registered (" + kind + ") with " + contacts.size() + " contact(s)");
+        LOG.infof("Registered customer %d (tier %s, %s) by %s", customer.id(), tier, kind, caller.username());
         return CustomerView.full(customer, List.of(), null);
     }
 
@@ -95,6 +98,29 @@ public class CustomerArchive {
         Customer customer = customers.findByIdOptional(customerId)
                 .orElseThrow(() -> new CustomerNotFoundException(Long.toString(customerId)));
         return read(customer, caller);
+    }
+
+    /**
+     * The owner of a device as the caller may see it in the device's history: under a requested grant in full, under
+     * the grant the caller's assignment to an open case of the device implies with what the visit needs (no list of
+     * devices owned), otherwise masked with its id withheld. The read is audited with the grant used.
+     *
+     * @throws CustomerNotFoundException when the archive holds no such customer
+     */
+    @Transactional
+    public CustomerView ownerOf(long customerId, String deviceId, Caller caller) {
+        Customer customer = customers.findByIdOptional(customerId)
+                .orElseThrow(() -> new CustomerNotFoundException(Long.toString(customerId)));
+        Optional<GrantInForce> grant = grants.inForce(caller.username(), customerId, deviceId);
+        audit.record(AuditAction.READ, caller.username(), AuditSubject.CUSTOMER, Long.toString(customerId),
+                grant.map(GrantInForce::grantId).orElse(null),
+                grant.map(g -> "class 1 shown as owner of device " + deviceId + " (" + g.kind() + " grant)")
+                        .orElse("class 1 masked"));
+        if (grant.isEmpty()) {
+            return CustomerView.maskedOwner(customer);
+        }
+        List<String> owned = grant.get().kind() == GrantKind.REQUEST ? devices.idsOwnedBy(customerId) : null;
+        return CustomerView.full(customer, owned, grant.get().grantId());
     }
 
     /** Customers of a tier (all when null), by id, each as {@link #get} shows it and audits it. */

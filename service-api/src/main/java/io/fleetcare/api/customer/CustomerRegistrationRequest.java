@@ -11,12 +11,14 @@ import java.util.List;
  * with the values allowed.
  *
  * @param tier     A, B or C
+ * @param kind     optional: HOME (a private person, the default) or BUSINESS (an organisation)
  * @param address  optional (class 1)
  * @param contacts optional (class 1)
  */
 public record CustomerRegistrationRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank String tier,
+        String kind,
         @Size(max = 500) String address,
         @Size(max = 20) List<@NotNull @Valid ContactRequest> contacts) {
 }

@@ -55,9 +55,9 @@ public class CustomerResource {
         List<NewContact> contacts = body.contacts() == null ? List.of()
                 : body.contacts().stream().map(ContactRequest::toContact).toList();
         String address = body.address() == null || body.address().isBlank() ? null : body.address().strip();
-        CustomerView customer = archive.register(body.name().strip(), parseTier(body.tier()), address, contacts,
-                caller());
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(customer.customerId())).build())
+        CustomerView customer = archive.register(body.name().strip(), parseTier(body.tier()),
+                parseKind(body.kind()), address, contacts, caller());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(customer.customerId())).build())
                 .entity(customer).build();
     }
 
@@ -72,8 +72,9 @@ public class CustomerResource {
     @Path("{customerId}")
     @RolesAllowed({Role.Names.NOC_OPERATOR, Role.Names.FIELD_ENGINEER, Role.Names.SERVICE_MANAGER, Role.Names.ADMIN})
     @Operation(summary = "One customer",
-            description = "Address, contacts and devices owned (class 1) in full only under the caller's approved, "
-                    + "unexpired access grant for the customer (POST /api/grants); masked otherwise.")
+            description = "Address, contacts and devices owned (class 1; for a HOME customer also the name) in full "
+                    + "only under the caller's approved, unexpired access grant for the customer (POST /api/grants); "
+                    + "masked otherwise.")
     public CustomerView get(@PathParam("customerId") String customerId) {
         return archive.get(parseId(customerId), caller());
     }
@@ -96,6 +97,18 @@ public class CustomerResource {
 
     private static long parseId(String value) {
         return PathIds.positive(value, CustomerNotFoundException::new);
+    }
+
+    private static CustomerKind parseKind(String value) {
+        if (value == null || value.isBlank()) {
+            return CustomerKind.HOME;
+        }
+        try {
+            return CustomerKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("Unknown kind '" + value + "'; expected one of "
+                    + Arrays.toString(CustomerKind.values()) + ".");
+        }
     }
 
     private static CustomerTier parseTier(String value) {

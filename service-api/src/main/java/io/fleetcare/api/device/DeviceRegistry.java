@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.exception.ConstraintViolationException;
@@ -30,6 +31,9 @@ public class DeviceRegistry {
 
     @Inject
     DeviceStateReader states;
+
+    @Inject
+    OwnerDisclosure disclosure;
 
     @Inject
     Clock clock;
@@ -76,7 +80,7 @@ public class DeviceRegistry {
         LOG.infof("Registered device %s (%s %s, serial %s) by %s", device.id(), device.deviceType(), device.model(),
                 device.serial(), caller.username());
         devices.getEntityManager().refresh(device);
-        return DeviceView.of(device, null);
+        return DeviceView.echo(device);
     }
 
     /**
@@ -98,18 +102,36 @@ public class DeviceRegistry {
     }
 
     /**
+     * The device as the caller may see it: the owner's class-1 fields only under a grant ({@link OwnerDisclosure}),
+     * which audits the read.
+     *
      * @throws DeviceNotFoundException when the device is not registered
      */
     @Transactional
-    public DeviceView get(String deviceId) {
+    public DeviceView get(String deviceId, Caller caller) {
         Device device = devices.findDevice(deviceId).orElseThrow(() -> new DeviceNotFoundException(deviceId));
-        return DeviceView.of(device, states.latest(deviceId).orElse(null));
+        OwnerAccess access = disclosure.decide(List.of(device), caller).get(deviceId);
+        return DeviceView.of(device, states.latest(deviceId).orElse(null), access);
     }
 
-    /** Devices matching the filter, by id, without their latest state. */
+    /**
+     * The id of the customer who owns the device, for the features that apply the class-1 rule themselves (the
+     * device history); never shown as is.
+     *
+     * @return null for a unit of no customer
+     * @throws DeviceNotFoundException when the device is not registered
+     */
     @Transactional
-    public List<DeviceView> search(DeviceFilter filter) {
-        return devices.search(filter).stream().map(d -> DeviceView.of(d, null)).toList();
+    public Long ownerOf(String deviceId) {
+        return devices.findDevice(deviceId).orElseThrow(() -> new DeviceNotFoundException(deviceId)).customerId();
+    }
+
+    /** Devices matching the filter, by id, without their latest state, each as {@link #get} shows it. */
+    @Transactional
+    public List<DeviceView> search(DeviceFilter filter, Caller caller) {
+        List<Device> found = devices.search(filter);
+        Map<String, OwnerAccess> access = disclosure.decide(found, caller);
+        return found.stream().map(d -> DeviceView.of(d, null, access.get(d.id()))).toList();
     }
 
     /**

@@ -80,20 +80,22 @@ public class DeviceResource {
     }
 
     @GET
-    @Operation(summary = "Registered devices by id", description = "Optionally only one type and/or model.")
+    @Operation(summary = "Registered devices by id",
+            description = "Optionally only one type and/or model. The owner (customerId), a private customer's "
+                    + "home as site address and the acceptance's name are withheld without an access grant.")
     public List<DeviceView> search(
             @QueryParam("deviceType") String deviceType,
             @QueryParam("model") String model,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return registry.search(new DeviceFilter(deviceType == null || deviceType.isBlank() ? null
-                : parseType(deviceType), blankToNull(model), limit));
+                : parseType(deviceType), blankToNull(model), limit), caller());
     }
 
     @GET
     @Path("{deviceId}")
     @Operation(summary = "One device with its components and the latest state the telemetry store holds")
     public DeviceView get(@PathParam("deviceId") String deviceId) {
-        return registry.get(deviceId);
+        return registry.get(deviceId, caller());
     }
 
     @POST

@@ -28,6 +28,16 @@ public class AccessGrant {
     @Column(name = "customer_id", nullable = false, updatable = false)
     private long customerId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, updatable = false)
+    private GrantKind kind;
+
+    @Column(name = "device_id", updatable = false)
+    private String deviceId;
+
+    @Column(name = "ticket_number", updatable = false)
+    private String ticketNumber;
+
     @Column(name = "requested_by", nullable = false, updatable = false)
     private String requestedBy;
 
@@ -56,14 +66,31 @@ public class AccessGrant {
     protected AccessGrant() {
     }
 
-    AccessGrant(long customerId, String requestedBy, String reason, Instant requestedAt, int durationMinutes) {
+    AccessGrant(long customerId, String deviceId, String ticketNumber, String requestedBy, String reason,
+            Instant requestedAt, int durationMinutes) {
         this.customerId = customerId;
+        this.kind = GrantKind.REQUEST;
+        this.deviceId = deviceId;
+        this.ticketNumber = ticketNumber;
         this.requestedBy = requestedBy;
         this.reason = reason;
         this.requestedAt = requestedAt;
         this.durationMinutes = durationMinutes;
         this.status = GrantStatus.REQUESTED;
     }
+
+    /** The grant the assignment of {@code engineer} to the case implies, decided by whoever assigned. */
+    static AccessGrant impliedByAssignment(long customerId, String deviceId, String ticketNumber, String engineer,
+            String assignedBy, Instant at) {
+        AccessGrant grant = new AccessGrant(customerId, deviceId, ticketNumber, engineer,
+                "assigned to case " + ticketNumber, at, ASSIGNMENT_MINUTES);
+        grant.kind = GrantKind.ASSIGNMENT;
+        grant.approve(assignedBy, at);
+        return grant;
+    }
+
+    /** The upper bound of an implied grant (90 days); it ends earlier with its case. */
+    static final int ASSIGNMENT_MINUTES = 90 * 24 * 60;
 
     void approve(String approver, Instant at) {
         status = GrantStatus.APPROVED;
@@ -84,6 +111,20 @@ public class AccessGrant {
 
     public long customerId() {
         return customerId;
+    }
+
+    public GrantKind kind() {
+        return kind;
+    }
+
+    /** The device the request was made through, or the case's device of an implied grant; may be null. */
+    public String deviceId() {
+        return deviceId;
+    }
+
+    /** The case the request was made through, or whose assignment implied the grant; may be null. */
+    public String ticketNumber() {
+        return ticketNumber;
     }
 
     public String requestedBy() {

@@ -49,9 +49,11 @@ public class GrantResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask for read access to one customer's class-1 fields",
-            description = "Answers 201 with the grant (REQUESTED) and its Location; 404 for an unknown customer.")
+            description = "Name exactly one of customerId, deviceId (its owner) or ticketNumber (the owner of the "
+                    + "case's device). Answers 201 with the grant (REQUESTED) and its Location; 404 for an unknown "
+                    + "customer, device or case; 409 for a unit of no customer.")
     public Response request(@NotNull @Valid GrantRequest body, @Context UriInfo uri) {
-        GrantView grant = grants.request(body.customerId(), body.reason().strip(), body.durationMinutes(), caller());
+        GrantView grant = grants.request(body.subject(), body.reason().strip(), body.durationMinutes(), caller());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(grant.grantId())).build())
                 .entity(grant).build();
     }
@@ -59,7 +61,7 @@ public class GrantResource {
     @GET
     @Operation(summary = "Grants, latest request first",
             description = "Administrators see every grant, everybody else their own. status: REQUESTED, APPROVED, "
-                    + "REFUSED, EXPIRED; limit 1-1000, default 100.")
+                    + "REFUSED, EXPIRED, REVOKED, ENDED; limit 1-1000, default 100.")
     public List<GrantView> search(@QueryParam("status") String status, @QueryParam("customerId") Long customerId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return grants.search(parseStatus(status), customerId, caller(), limit);
@@ -87,6 +89,16 @@ public class GrantResource {
     @Operation(summary = "Refuse a requested grant", description = "403 for the caller's own request, 409 when decided before, 404.")
     public GrantView refuse(@PathParam("grantId") String grantId) {
         return grants.refuse(parseId(grantId), caller());
+    }
+
+    @POST
+    @Path("{grantId}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "Revoke an approved grant in force: it ends now",
+            description = "{\"reason\"} -> 200 REVOKED; 409 when it is not in force; 404.")
+    public GrantView revoke(@PathParam("grantId") String grantId, @NotNull @Valid RevocationRequest body) {
+        return grants.revoke(parseId(grantId), body.reason().strip(), caller());
     }
 
     private Caller caller() {

@@ -97,7 +97,14 @@ public class ProblemResponses {
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri);
         }
-        return respond(new Problem(Problem.ABOUT_BLANK, status.getReasonPhrase(), status.getStatusCode(), null,
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "There is no endpoint at this path.";
+            case 405 -> "This endpoint does not take this HTTP method.";
+            case 406 -> "This endpoint cannot answer in a media type the Accept header allows.";
+            case 415 -> "This endpoint does not take a body of this Content-Type.";
+            default -> "The request cannot be served: " + status.getReasonPhrase() + ".";
+        };
+        return respond(new Problem(Problem.ABOUT_BLANK, status.getReasonPhrase(), status.getStatusCode(), detail,
                 instance(uri)));
     }
 

@@ -4,6 +4,7 @@ import io.fleetcare.api.account.Account;
 import io.fleetcare.api.account.AccountRepository;
 import io.fleetcare.api.account.Caller;
 import io.fleetcare.api.account.Role;
+import io.fleetcare.api.grant.AccessGrants;
 import io.fleetcare.api.problem.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class TicketWorkflow {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AccessGrants grants;
 
     @Inject
     Clock clock;
@@ -225,6 +229,7 @@ public class TicketWorkflow {
                     + deadline + ".");
         }
         entityManager.persist(ticket.assign(engineer, from, to, caller.username(), now, late));
+        grants.impliedByAssignment(number, engineer, caller);
         LOG.infof("Ticket %s assigned to %s for %s..%s by %s%s", number, engineer, from, to, caller.username(),
                 late == null ? "" : " (late: on-site deadline " + deadline + ")");
     }

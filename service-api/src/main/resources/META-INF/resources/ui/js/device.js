@@ -56,13 +56,27 @@ FC.page('device', async function () {
   if (!history && device && device.customerId) {
     customer = await api('/api/customers/' + device.customerId).catch(() => null);
   }
-  section('customer', customer ? [facts([['Name', customer.name], ['Tier', customer.tier],
+  // Without a grant the owner is withheld (class 1): offer to ask for one through this device.
+  const askForAccess = () => el('p', {}, el('button', { class: 'btn secondary', id: 'ask-access', type: 'button',
+    onclick: async (event) => {
+      const reason = prompt('Why do you need the owner\'s class-1 data?');
+      if (!reason) return;
+      const grant = await api('/api/grants', { method: 'POST',
+        body: { deviceId: id, reason: reason, durationMinutes: 60 } }).catch(e => ({ error: e }));
+      event.target.replaceWith(el('span', { class: 'small', id: 'access-asked' }, grant.error
+        ? 'Not possible: ' + ((grant.error.body && grant.error.body.detail) || grant.error.status)
+        : 'Access grant #' + grant.grantId + ' requested; an administrator decides.'));
+    } }, 'Ask for access'));
+  const ownerWithheld = !customer && device && device.classOneWithheld;
+  section('customer', ownerWithheld ? [el('p', { class: 'withheld', id: 'class-one-withheld' },
+    'The owner is withheld: class-1 customer data needs an approved access grant.'), askForAccess()]
+    : customer ? [facts([['Name', customer.name], ['Tier', customer.tier],
     ['Address', customer.address]]),
   el('ul', { class: 'small', id: 'contacts' }, (customer.contacts || []).map(c => el('li', {},
     c.name + (c.position ? ' (' + c.position + ')' : '') + ' · ' + [c.phone, c.email].filter(x => x).join(' · ')))),
   customer.classOneWithheld
-    ? el('p', { class: 'withheld', id: 'class-one-withheld' },
-      'Address and contacts are masked: class-1 customer data needs an approved access grant.')
+    ? [el('p', { class: 'withheld', id: 'class-one-withheld' },
+      'Address and contacts are masked: class-1 customer data needs an approved access grant.'), askForAccess()]
     : (customer.grantId ? el('p', { class: 'small', id: 'class-one-grant' },
       'Shown under access grant #' + customer.grantId + '; this read is audited.') : null)]
     : FC.empty(device ? 'No owner in the customer archive.' : '–'));

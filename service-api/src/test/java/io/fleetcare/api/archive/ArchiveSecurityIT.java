@@ -393,6 +393,7 @@ class ArchiveSecurityIT {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "Harbour Terminals " + UUID.randomUUID().toString().substring(0, 6));
         body.put("tier", "A");
+        body.put("kind", "BUSINESS");
         body.put("address", ADDRESS);
         body.put("contacts", List.of(Map.of("name", "Ms Zhao", "position", "site manager", "phone", PHONE,
                 "email", EMAIL)));

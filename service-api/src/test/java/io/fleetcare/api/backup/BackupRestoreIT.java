@@ -70,7 +70,7 @@ class BackupRestoreIT {
         String manager = TestAccounts.ensure(accountService, accounts, "backup-manager", Role.SERVICE_MANAGER);
         String engineer = TestAccounts.ensure(accountService, accounts, "backup-engineer", Role.FIELD_ENGINEER);
         long customer = as(manager).contentType(ContentType.JSON).body(Map.of("name", "Backup Harbour", "tier", "A",
-                "address", "Quay 9", "contacts", List.of(Map.of("name", "Ms Sun", "phone", "+86 21 1111 2222"))))
+                "kind", "BUSINESS", "address", "Quay 9", "contacts", List.of(Map.of("name", "Ms Sun", "phone", "+86 21 1111 2222"))))
                 .post("/api/customers").then().statusCode(201).extract().jsonPath().getLong("customerId");
         String device = registerDevice(manager, customer);
         String ticket = TestRepairs.onSite(manager, engineer, as(manager).contentType(ContentType.JSON)

@@ -133,7 +133,7 @@ public final class DeviceHistoryHttpBenchmark {
 
     private static void registerCustomerAndDevice(HttpClient http, URI base) throws Exception {
         String customer = send(http, base, "POST", "/api/customers", """
-                {"name":"Harbour Logistics","tier":"A","address":"Harbour Road 12, Ningbo",
+                {"name":"Harbour Logistics","tier":"A","kind":"BUSINESS","address":"Harbour Road 12, Ningbo",
                  "contacts":[{"name":"Ms Zhao","position":"fleet manager","phone":"+86 574 0000 0000"}]}""", 201);
         String customerId = customer.replaceAll("(?s).*\"customerId\":(\\d+).*", "$1");
         send(http, base, "POST", "/api/devices", """

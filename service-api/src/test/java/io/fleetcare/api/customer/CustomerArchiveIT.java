@@ -248,6 +248,7 @@ class CustomerArchiveIT {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "Ningbo Port Logistics " + UUID.randomUUID().toString().substring(0, 6));
         body.put("tier", tier);
+        body.put("kind", "BUSINESS");
         body.put("address", "Harbour Road 12, Ningbo");
         body.put("contacts", List.of(Map.of("name", "Ms Zhao", "position", "site manager",
                 "phone", "+86 574 1234 5678")));

@@ -68,10 +68,11 @@ public class DeviceHistory {
      * @throws DeviceNotFoundException when the device is not registered
      */
     public DeviceHistoryView of(String deviceId, Caller caller) {
-        DeviceView device = registry.get(deviceId);
+        DeviceView device = registry.get(deviceId, caller);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
-        CustomerView customer = device.customerId() == null ? null : customers.get(device.customerId(), caller);
+        Long owner = registry.ownerOf(deviceId);
+        CustomerView customer = owner == null ? null : customers.ownerOf(owner, deviceId, caller);
         List<AlertView> openAlerts = alerts.search(new AlertFilter(Alert.State.RAISED, null, deviceId, null, null,
                 MAX_ITEMS));
         List<RepairRecordView> records = repairs.search(deviceId, null, MAX_ITEMS, caller);

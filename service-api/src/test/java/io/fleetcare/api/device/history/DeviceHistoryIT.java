@@ -68,11 +68,14 @@ class DeviceHistoryIT {
 
     private String manager;
     private String engineer;
+    /** An engineer not assigned to the device's open case, so holding no grant (issue 20: the assigned one has). */
+    private String otherEngineer;
 
     @BeforeEach
     void accountsAndRollups() throws SQLException {
         manager = TestAccounts.ensure(accountService, accounts, "hist-manager", Role.SERVICE_MANAGER);
         engineer = TestAccounts.ensure(accountService, accounts, "hist-engineer", Role.FIELD_ENGINEER);
+        otherEngineer = TestAccounts.ensure(accountService, accounts, "hist-engineer-2", Role.FIELD_ENGINEER);
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS telemetry");
             st.execute("""
@@ -145,7 +148,7 @@ class DeviceHistoryIT {
         Fixture f = deviceWithAYearOfHistory();
 
         // when
-        JsonPath history = as(engineer).get("/api/devices/" + f.deviceId + "/history")
+        JsonPath history = as(otherEngineer).get("/api/devices/" + f.deviceId + "/history")
                 .then().statusCode(200).extract().jsonPath();
 
         // then
@@ -162,7 +165,7 @@ class DeviceHistoryIT {
         Fixture f = deviceWithAYearOfHistory();
 
         // when
-        String html = as(engineer).get("/api/devices/" + f.deviceId + "/brief")
+        String html = as(otherEngineer).get("/api/devices/" + f.deviceId + "/brief")
                 .then().statusCode(200).contentType(ContentType.HTML).extract().asString();
 
         // then
@@ -217,7 +220,7 @@ class DeviceHistoryIT {
     private Fixture deviceWithAYearOfHistory() throws SQLException {
         Fixture f = new Fixture();
         f.customerId = ((Number) as(manager).contentType(ContentType.JSON).body(Map.of(
-                "name", "Harbour Logistics", "tier", "A", "address", "Harbour Road 12",
+                "name", "Harbour Logistics", "tier", "A", "kind", "BUSINESS", "address", "Harbour Road 12",
                 "contacts", List.of(Map.of("name", "Ms Zhao", "phone", "+86 21 5555 0101"))))
                 .post("/api/customers").then().statusCode(201).extract().path("customerId")).longValue();
         f.deviceId = register(f.customerId);
