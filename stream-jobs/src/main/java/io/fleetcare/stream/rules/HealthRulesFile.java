@@ -203,7 +203,7 @@ public final class HealthRulesFile {
         if (isBlank(e.metric())) {
             problems.add(name + ": 'metric' is required");
         }
-        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        DeviceType type = fieldDeviceType(e.deviceType(), name, problems);
         Severity severity = enumValue(Severity.class, e.severity(), "severity", name, problems);
         Duration sustainFor = duration(e.sustainFor(), "sustainFor", true, name, problems);
         checkModels(e.models(), name, problems);
@@ -244,7 +244,7 @@ public final class HealthRulesFile {
     private static StatusFaultRule toStatusFaultRule(StatusFaultEntry e, String name, List<String> problems) {
         int before = problems.size();
         requireId(e, name, problems);
-        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        DeviceType type = fieldDeviceType(e.deviceType(), name, problems);
         checkModels(e.models(), name, problems);
         Map<String, Severity> codes = severities(e.errorCodes(), "errorCodes", name, problems);
         for (String code : codes.keySet()) {
@@ -269,7 +269,7 @@ public final class HealthRulesFile {
     private static ErrorEventRule toErrorEventRule(ErrorEventEntry e, String name, List<String> problems) {
         int before = problems.size();
         requireId(e, name, problems);
-        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        DeviceType type = fieldDeviceType(e.deviceType(), name, problems);
         checkModels(e.models(), name, problems);
         Map<String, Severity> codes = severities(e.codes(), "codes", name, problems);
         Severity other = enumValue(Severity.class, e.otherCodes(), "otherCodes", name, problems);
@@ -284,7 +284,7 @@ public final class HealthRulesFile {
     private static OfflineRule toOfflineRule(OfflineEntry e, String name, List<String> problems) {
         int before = problems.size();
         requireId(e, name, problems);
-        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        DeviceType type = fieldDeviceType(e.deviceType(), name, problems);
         checkModels(e.models(), name, problems);
         Duration interval = duration(e.expectedInterval(), "expectedInterval", false, name, problems);
         if (e.missedIntervals() == null || e.missedIntervals() < 1) {
@@ -301,7 +301,7 @@ public final class HealthRulesFile {
     private static RateRule toRateRule(RateEntry e, String name, List<String> problems) {
         int before = problems.size();
         requireId(e, name, problems);
-        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        DeviceType type = fieldDeviceType(e.deviceType(), name, problems);
         checkModels(e.models(), name, problems);
         if (isBlank(e.eventName()) == isBlank(e.statusErrorCode())) {
             problems.add(name + ": give exactly one of 'eventName' and 'statusErrorCode'");
@@ -327,7 +327,7 @@ public final class HealthRulesFile {
     private static TrendRule toTrendRule(TrendEntry e, String name, List<String> problems) {
         int before = problems.size();
         requireId(e, name, problems);
-        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        DeviceType type = fieldDeviceType(e.deviceType(), name, problems);
         checkModels(e.models(), name, problems);
         if (isBlank(e.metric())) {
             problems.add(name + ": 'metric' is required");
@@ -364,7 +364,7 @@ public final class HealthRulesFile {
     private static UsageRule toUsageRule(UsageEntry e, String name, List<String> problems) {
         int before = problems.size();
         requireId(e, name, problems);
-        DeviceType type = enumValue(DeviceType.class, e.deviceType(), "deviceType", name, problems);
+        DeviceType type = fieldDeviceType(e.deviceType(), name, problems);
         checkModels(e.models(), name, problems);
         UsageRule.Measure measure = null;
         if (isBlank(e.measure())) {
@@ -433,6 +433,23 @@ public final class HealthRulesFile {
 
     private static String blankToNull(String s) {
         return isBlank(s) ? null : s.trim();
+    }
+
+    /** A device kind in the field: rules never apply to the platform's own components. */
+    private static DeviceType fieldDeviceType(String value, String name, List<String> problems) {
+        DeviceType[] kinds = Arrays.stream(DeviceType.values()).filter(DeviceType::isFieldDevice)
+                .toArray(DeviceType[]::new);
+        if (isBlank(value)) {
+            problems.add(name + ": 'deviceType' is required");
+            return null;
+        }
+        for (DeviceType kind : kinds) {
+            if (kind.name().equals(value.trim())) {
+                return kind;
+            }
+        }
+        problems.add(name + ": 'deviceType' must be one of " + Arrays.toString(kinds) + ", not '" + value + "'");
+        return null;
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, String name,

@@ -63,6 +63,26 @@ class HealthRulesFileTest {
     }
 
     @Test
+    void aRuleForThePlatformsOwnComponentsIsRefused() {
+        String yaml = """
+                thresholds:
+                  - id: broker-hot
+                    deviceType: PLATFORM_COMPONENT
+                    metric: cpu_temp_c
+                    raiseAbove: 85
+                    clearAtOrBelow: 80
+                    sustainFor: PT1M
+                    severity: MAJOR
+                """;
+
+        assertThatThrownBy(() -> HealthRulesFile.parse(yaml, "platform.yaml"))
+                .isInstanceOf(InvalidRulesException.class)
+                .extracting(e -> ((InvalidRulesException) e).problems(), list(String.class))
+                .containsExactly("broker-hot: 'deviceType' must be one of [EV_CHARGER, SET_TOP_BOX, ENERGY_METER], "
+                        + "not 'PLATFORM_COMPONENT'");
+    }
+
+    @Test
     void listsEveryProblemOfAnInvalidFile() {
         // given
         String yaml = """
