@@ -210,7 +210,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 secrets::deviceSecret);
         FleetPlan boxPlan = FleetPlan.setTopBoxes(options.setTopBoxes(), options.overheating(), options.seed(),
                 secrets::deviceSecret);
-        if (!options.demoStory()) {
+        if (!tellsStory()) {
             // the fleet starts as soon as the gateway listens; Kafka keeps its telemetry until the job reads it
             startFleet(chargerPlan, boxPlan);
         }
@@ -218,12 +218,17 @@ public final class EmbeddedPlatform implements AutoCloseable {
         LOG.info("device-health stream job running");
         api.awaitHttpOk("http://127.0.0.1:" + apiPort + "/q/health/ready", START_TIMEOUT);
         LOG.info("service API ready on port {}", apiPort);
-        if (options.demoStory()) {
+        if (tellsStory()) {
             // the story first, so that the devices are in the registry (with their owners) before their first alert
             seedStory(data, boxPlan, chargerPlan);
             startFleet(chargerPlan, boxPlan);
         }
 
+    }
+
+    /** Whether this start seeds (or finds) the demo story: asked for, and there is a simulated fleet to tell it of. */
+    private boolean tellsStory() {
+        return options.demoStory() && options.setTopBoxes() + options.chargers() > 0;
     }
 
     private void seedStory(Path data, FleetPlan boxes, FleetPlan chargers) {
@@ -338,6 +343,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public String adminPassword() {
         return secrets.adminPassword();
+    }
+
+    /** The password of a demo account ({@link DemoSeeder#MANAGER}, {@link DemoSeeder#ENGINEER}), kept in the secrets. */
+    String demoAccountPassword(String username) {
+        return secrets.demoAccountPassword(username);
     }
 
     /** JDBC URL of the platform's database (tickets in {@code public}, telemetry in {@code telemetry}). */
@@ -480,7 +490,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** The banner's lines about the demo story: the page to open first and the demo accounts. */
     private String storyLines() {
-        if (!options.demoStory()) {
+        if (!tellsStory()) {
             return "";
         }
         if (story == null) {
