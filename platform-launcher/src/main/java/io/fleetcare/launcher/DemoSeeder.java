@@ -154,8 +154,7 @@ final class DemoSeeder {
             channelsRescannedRemotely(hotBox);
         }
         if (faulted != null) {
-            rcdReplaced(faulted, chargers.chargers().stream().filter(c -> c.chargePointId().equals(faulted))
-                    .findFirst().orElseThrow().model());
+            rcdReplaced(faulted);
         }
         long rows = rollups(boxes, chargers, hotBox);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -286,7 +285,7 @@ final class DemoSeeder {
     }
 
     /** The faulted charger's earlier case: the RCD tripped under load; replaced, signed, closed, surveyed. */
-    private void rcdReplaced(String charger, String model) {
+    private void rcdReplaced(String charger) {
         String number = intake(charger, "PHONE", "CRITICAL", "RCD", "Charging stops after a few minutes, the RCD trips");
         visit(number, charger, "RCD trips a few minutes into every charge", "RCD worn, trips below its rating",
                 "Replaced the RCD, checked the cable gland and the earth connection",
@@ -295,7 +294,6 @@ final class DemoSeeder {
         api.call("POST", "/api/tickets/" + number + "/transitions", MANAGER, Map.of("to", "CUSTOMER_CONFIRMED",
                 "confirmation", Map.of("method", "SIGNATURE", "reference", "signed on the repair record")));
         close(number, 4, 5, 3, 5, "Good repair; the depot waited half a day");
-        LOG.debug("past case {} of {} ({}) closed", number, charger, model);
     }
 
     private String intake(String deviceId, String channel, String severity, String component, String problem) {
