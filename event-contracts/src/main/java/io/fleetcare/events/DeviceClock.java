@@ -74,6 +74,34 @@ public final class DeviceClock implements Serializable {
         return event.reportedTs() == null ? null : Duration.between(event.receivedTs(), event.reportedTs());
     }
 
+    /**
+     * The size of a clock offset in words, rounded down to its largest unit and followed by its direction:
+     * {@code "4 years ahead"}, {@code "56 years behind"}, {@code "3 days ahead"}, {@code "7 minutes behind"}.
+     *
+     * @param offset reported minus received time ({@link #offset}); never null
+     */
+    public static String describe(Duration offset) {
+        Duration size = offset.abs();
+        long days = size.toDays();
+        String amount;
+        if (days >= 365) {
+            amount = plural((long) (days / 365.2425), "year");
+        } else if (days >= 1) {
+            amount = plural(days, "day");
+        } else if (size.toHours() >= 1) {
+            amount = plural(size.toHours(), "hour");
+        } else if (size.toMinutes() >= 1) {
+            amount = plural(size.toMinutes(), "minute");
+        } else {
+            amount = plural(size.toSeconds(), "second");
+        }
+        return amount + (offset.isNegative() ? " behind" : " ahead");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
     private static Instant reported(DeviceEvent event) {
         if (event.reportedTs() != null) {
             return event.reportedTs();

@@ -59,6 +59,16 @@ class DeviceClockTest {
     }
 
     @Test
+    void describesAnOffsetInItsLargestUnitWithItsDirection() {
+        assertThat(DeviceClock.describe(Duration.between(RECEIVED, RECEIVED.plus(Duration.ofDays(4 * 365 + 1)))))
+                .isEqualTo("4 years ahead");
+        assertThat(DeviceClock.describe(Duration.between(RECEIVED, Instant.EPOCH))).isEqualTo("56 years behind");
+        assertThat(DeviceClock.describe(Duration.ofHours(-49))).isEqualTo("2 days behind");
+        assertThat(DeviceClock.describe(Duration.ofMinutes(61))).isEqualTo("1 hour ahead");
+        assertThat(DeviceClock.describe(Duration.ofSeconds(-420))).isEqualTo("7 minutes behind");
+    }
+
+    @Test
     void refusesAToleranceThatIsNotPositive() {
         assertThatThrownBy(() -> new DeviceClock(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
