@@ -67,6 +67,17 @@ public final class DeviceClock implements Serializable {
     }
 
     /**
+     * The event time {@link #check} would give the event, without building the checked event.
+     *
+     * @param event never null
+     * @return never null
+     */
+    public Instant eventTime(DeviceEvent event) {
+        Instant reported = reported(event);
+        return reported == null || isSkewed(reported, event.receivedTs()) ? event.receivedTs() : reported;
+    }
+
+    /**
      * How far the device's clock was off for this event: reported minus received time (negative when the clock is
      * behind); null when the event carries no reported time ({@link #check} not applied, or the device sent none).
      */

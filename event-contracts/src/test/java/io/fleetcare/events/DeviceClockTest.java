@@ -20,6 +20,7 @@ class DeviceClockTest {
         assertThat(checked.deviceTs()).isEqualTo(RECEIVED.minusSeconds(300));
         assertThat(checked.reportedTs()).isEqualTo(RECEIVED.minusSeconds(300));
         assertThat(checked.clockSkewed()).isFalse();
+        assertThat(clock.eventTime(event(RECEIVED.minusSeconds(300)))).isEqualTo(RECEIVED.minusSeconds(300));
         assertThat(DeviceClock.offset(checked)).isEqualTo(Duration.ofMinutes(-5));
     }
 
@@ -30,6 +31,7 @@ class DeviceClockTest {
         assertThat(checked.deviceTs()).isEqualTo(RECEIVED);
         assertThat(checked.reportedTs()).isEqualTo(Instant.EPOCH);
         assertThat(checked.clockSkewed()).isTrue();
+        assertThat(clock.eventTime(event(Instant.EPOCH))).isEqualTo(RECEIVED);
     }
 
     @Test
