@@ -51,15 +51,21 @@ public class ClockSkewDetector extends KeyedProcessFunction<String, DeviceEvent,
         Long since = openSince.value();
         if (event.clockSkewed() && since == null) {
             openSince.update(event.deviceTs().toEpochMilli());
-            String message = "clock off by " + DeviceClock.describe(offset).replace(" ahead", " (ahead of")
-                    .replace(" behind", " (behind") + " the receive time); event times are receive times until it"
-                    + " is right again (device reported " + event.reportedTs() + ")";
+            String message = "clock off by " + size(offset) + (offset.isNegative() ? " (behind" : " (ahead of")
+                    + " the receive time); event times are receive times until it is right again (device reported "
+                    + event.reportedTs() + ")";
             out.collect(alert(event, event.deviceTs(), Alert.State.RAISED, message, offset));
         } else if (!event.clockSkewed() && since != null) {
             openSince.clear();
             out.collect(alert(event, Instant.ofEpochMilli(since), Alert.State.CLEARED,
                     "clock right again (off by " + offset.toSeconds() + " s)", offset));
         }
+    }
+
+    /** "4 years" of "4 years ahead". */
+    private static String size(Duration offset) {
+        String described = DeviceClock.describe(offset);
+        return described.substring(0, described.lastIndexOf(' '));
     }
 
     private static Alert alert(DeviceEvent event, Instant episodeStart, Alert.State state, String message,
