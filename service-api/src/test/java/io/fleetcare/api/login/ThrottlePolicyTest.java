@@ -1,30 +1,40 @@
 package io.fleetcare.api.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class LockoutPolicyTest {
+class ThrottlePolicyTest {
 
-    private final LockoutPolicy policy = new LockoutPolicy(5, Duration.ofMinutes(1), Duration.ofHours(1));
+    private final ThrottlePolicy policy = new ThrottlePolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(15));
 
     @Test
-    void fourFailuresInARowLockNothing() {
-        assertThat(policy.lockAfter(4)).isEmpty();
+    void theFreeFailuresDelayNothing() {
+        assertThat(policy.delayAfter(1)).isEmpty();
+        assertThat(policy.delayAfter(5)).isEmpty();
     }
 
     @Test
-    void theFifthFailureLocksForAMinuteAndEachFurtherOneDoublesIt() {
-        assertThat(policy.lockAfter(5)).contains(Duration.ofMinutes(1));
-        assertThat(policy.lockAfter(6)).contains(Duration.ofMinutes(2));
-        assertThat(policy.lockAfter(7)).contains(Duration.ofMinutes(4));
-        assertThat(policy.lockAfter(10)).contains(Duration.ofMinutes(32));
+    void theFirstFailureBeyondTheFreeOnesDelaysASecondAndEachFurtherOneDoublesIt() {
+        assertThat(policy.delayAfter(6)).contains(Duration.ofSeconds(1));
+        assertThat(policy.delayAfter(7)).contains(Duration.ofSeconds(2));
+        assertThat(policy.delayAfter(8)).contains(Duration.ofSeconds(4));
+        assertThat(policy.delayAfter(15)).contains(Duration.ofSeconds(512));
     }
 
     @Test
-    void theLockNeverExceedsAnHour() {
-        assertThat(policy.lockAfter(11)).contains(Duration.ofHours(1));
-        assertThat(policy.lockAfter(1_000_000)).contains(Duration.ofHours(1));
+    void theDelayNeverExceedsTheMaximum() {
+        assertThat(policy.delayAfter(16)).contains(Duration.ofMinutes(15));
+        assertThat(policy.delayAfter(1_000_000)).contains(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void aDelayShorterThanTheFirstOrNoneAtAllIsRefused() {
+        assertThatThrownBy(() -> new ThrottlePolicy(5, Duration.ZERO, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ThrottlePolicy(5, Duration.ofMinutes(2), Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
