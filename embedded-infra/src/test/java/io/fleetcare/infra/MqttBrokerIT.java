@@ -59,11 +59,11 @@ class MqttBrokerIT {
             });
             service.connect(options("gateway", "gw-secret"));
             service.subscribe(new MqttSubscription[] {new MqttSubscription("$share/g/devices/+/telemetry", 1)});
-            MqttClient forger = connect(broker, "dev1-forger", "STB-1", "s1");
+            MqttClient forger = connect(broker, "STB-1", "STB-1", "s1");
             publishIgnoringRefusal(forger, "devices/STB-2/telemetry", "forged");
             closeQuietly(forger);
 
-            MqttClient device = connect(broker, "dev1", "STB-1", "s1");
+            MqttClient device = connect(broker, "STB-1", "STB-1", "s1");
             device.publish("devices/STB-1/telemetry", "own".getBytes(StandardCharsets.UTF_8), 1, false);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -81,8 +81,8 @@ class MqttBrokerIT {
     @ValueSource(strings = {"mosquitto", "hivemq"})
     void aWrongPasswordIsRefused(String kind) {
         try (MqttBroker broker = start(kind)) {
-            assertThatThrownBy(() -> connect(broker, "dev1", "STB-1", "wrong")).isInstanceOf(MqttException.class);
-            assertThatThrownBy(() -> connect(broker, "dev9", "STB-9", "s1")).isInstanceOf(MqttException.class);
+            assertThatThrownBy(() -> connect(broker, "STB-1", "STB-1", "wrong")).isInstanceOf(MqttException.class);
+            assertThatThrownBy(() -> connect(broker, "STB-9", "STB-9", "s1")).isInstanceOf(MqttException.class);
         }
     }
 
@@ -91,14 +91,13 @@ class MqttBrokerIT {
     void anUpdatedDeviceSecretRefusesTheOldPasswordAndAdmitsTheNewOneWhileTheBrokerRuns(String kind) throws Exception {
         try (MqttBroker broker = start(kind)) {
             // given
-            MqttClient openBefore = connect(broker, "before", "STB-1", "s1");
+            MqttClient openBefore = connect(broker, "STB-1", "STB-1", "s1");
 
             // when
             broker.updateDeviceSecret("STB-1", MosquittoPasswordFile.hash("s1-rotated"));
             broker.updateDeviceSecret("STB-NEW", MosquittoPasswordFile.hash("new-device"));
 
             // then
-            MqttClient rotated = awaitConnect(broker, "after", "STB-1", "s1-rotated");
             if (kind.equals("mosquitto")) {
                 // Mosquitto re-checks open connections when it reloads the password file
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -110,11 +109,16 @@ class MqttBrokerIT {
                 assertThat(openBefore.isConnected()).as("HiveMQ keeps open connections").isTrue();
             }
             closeQuietly(openBefore);
+            // the same client id as openBefore: connected only after looking at openBefore
+            MqttClient rotated = awaitConnect(broker, "STB-1", "STB-1", "s1-rotated");
             rotated.publish("devices/STB-1/telemetry", "own".getBytes(StandardCharsets.UTF_8), 1, false);
             closeQuietly(rotated);
-            assertThatThrownBy(() -> connect(broker, "old", "STB-1", "s1")).isInstanceOf(MqttException.class);
-            closeQuietly(awaitConnect(broker, "added", "STB-NEW", "new-device"));
-            closeQuietly(connect(broker, "other", "STB-2", "s2"));
+            assertThatThrownBy(() -> connect(broker, "STB-1", "STB-1", "s1")).isInstanceOf(MqttException.class);
+            closeQuietly(awaitConnect(broker, "STB-NEW", "STB-NEW", "new-device"));
+            assertThatThrownBy(() -> connect(broker, "STB-NEW-2", "STB-NEW", "new-device"))
+                    .as("a device added while the broker runs is held to its client id too")
+                    .isInstanceOf(MqttException.class);
+            closeQuietly(connect(broker, "STB-2", "STB-2", "s2"));
             closeQuietly(connect(broker, "svc", "gateway", "gw-secret"));
         }
     }
@@ -129,7 +133,49 @@ class MqttBrokerIT {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> broker.updateDeviceSecret("devices/#", MosquittoPasswordFile.hash("x")))
                     .isInstanceOf(IllegalArgumentException.class);
-            closeQuietly(connect(broker, "still", "STB-1", "s1"));
+            closeQuietly(connect(broker, "STB-1", "STB-1", "s1"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mosquitto", "hivemq"})
+    void aDeviceConnectingWithAnotherDevicesClientIdIsRefusedAndTheVictimKeepsItsSession(String kind)
+            throws Exception {
+        try (MqttBroker broker = start(kind)) {
+            // given
+            List<String> victimReceived = new CopyOnWriteArrayList<>();
+            MqttClient victim = new MqttClient(broker.serverUri(), "STB-2", new MemoryPersistence());
+            victim.setCallback(new MqttCallbackAdapter() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    victimReceived.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+                }
+            });
+            victim.connect(options("STB-2", "s2"));
+            victim.subscribe(new MqttSubscription[] {new MqttSubscription("devices/STB-2/commands", 1)});
+            // the service account keeps several connections with ids of its own choosing, as the gateway does
+            MqttClient ingest = connect(broker, "gateway-1", "gateway", "gw-secret");
+            MqttClient commands = connect(broker, "gateway-1-commands", "gateway", "gw-secret");
+
+            // when
+            assertThatThrownBy(() -> connect(broker, "STB-2", "STB-1", "s1"))
+                    .as("STB-1 naming STB-2's client id").isInstanceOf(MqttException.class);
+            assertThatThrownBy(() -> connect(broker, "STB-1-second", "STB-1", "s1"))
+                    .as("STB-1 with a client id of its own making").isInstanceOf(MqttException.class);
+            commands.publish("devices/STB-2/commands", "reboot".getBytes(StandardCharsets.UTF_8), 1, false);
+
+            // then
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (victimReceived.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(victim.isConnected()).as("the victim's session").isTrue();
+            assertThat(victimReceived).containsExactly("reboot");
+            assertThat(ingest.isConnected()).isTrue();
+            assertThat(commands.isConnected()).isTrue();
+            closeQuietly(victim);
+            closeQuietly(ingest);
+            closeQuietly(commands);
         }
     }
 
@@ -184,7 +230,7 @@ class MqttBrokerIT {
             offline.subscribe(new MqttSubscription[] {new MqttSubscription("devices/+/telemetry", 1)});
             offline.disconnect();
             offline.close();
-            MqttClient device = connect(broker, "dev1", "STB-1", "s1");
+            MqttClient device = connect(broker, "STB-1", "STB-1", "s1");
             for (int i = 0; i < 20; i++) {
                 device.publish("devices/STB-1/telemetry", ("m" + i).getBytes(StandardCharsets.UTF_8), 1, false);
             }

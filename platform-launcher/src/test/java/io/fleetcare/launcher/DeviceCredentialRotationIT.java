@@ -200,7 +200,7 @@ class DeviceCredentialRotationIT {
     }
 
     private static MqttClient mqttConnect(String deviceId, String password) throws MqttException {
-        MqttClient client = new MqttClient(platform.broker().serverUri(), deviceId + "-" + System.nanoTime(),
+        MqttClient client = new MqttClient(platform.broker().serverUri(), deviceId,
                 new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(deviceId);

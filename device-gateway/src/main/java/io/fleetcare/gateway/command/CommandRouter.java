@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fleetcare.events.EventCodec;
 import io.fleetcare.gateway.command.CommandResult.Status;
 import io.fleetcare.gateway.modbus.ModbusFailure;
 import io.fleetcare.gateway.modbus.ModbusPoller;
@@ -35,7 +34,8 @@ import org.jboss.logging.Logger;
  *       with {@code {"key","value"}} (the value as stored) when the device took it, FAILED when it did not
  *       answer or refused, REJECTED for commands and params it cannot use;</li>
  *   <li>a set-top box command ({@code REBOOT}, {@code COLLECT_LOGS}, {@code GET_CONFIG}, {@code SET_CONFIG},
- *       {@code SELF_TEST}) for a device that is not a charger here goes over {@link MqttCommandChannel}; the
+ *       {@code SELF_TEST}) for a device that is not a charger here goes over {@link MqttCommandChannel} with the
+ *       body of {@link MqttCommands#body} (no operator name); the
  *       device's JSON reply becomes COMPLETED with that payload;</li>
  *   <li>no final answer within {@code timeoutSeconds} -> TIMED_OUT;</li>
  *   <li>anything else is ignored: another gateway instance holds the charger (or nobody does).</li>
@@ -163,7 +163,7 @@ public class CommandRouter {
                 report(command, Status.FAILED, error(String.valueOf(unwrap(failure).getMessage())));
             }
         });
-        mqtt.send(command.deviceId(), command.commandId(), EventCodec.encode(command))
+        mqtt.send(command.deviceId(), command.commandId(), MqttCommands.body(command))
                 .whenComplete((sent, failure) -> {
                     if (failure != null) {
                         reply.completeExceptionally(new IllegalStateException("MQTT broker did not take the command: "

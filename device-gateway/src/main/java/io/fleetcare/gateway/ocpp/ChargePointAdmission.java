@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -23,8 +25,11 @@ import org.jboss.logging.Logger;
  * profile 1): it must offer the subprotocol {@code ocpp1.6} (else 400), and authenticate with HTTP Basic
  * as {@code chargePointId:password} where the user name equals the id in the URL and the password
  * matches the bcrypt or {@code $7$} hash in the {@link ChargerRegistry} (else 401 with a {@code WWW-Authenticate}
- * challenge). Refusals are counted in {@code gateway_connections_refused_total{protocol="ocpp",reason}}
- * and logged with the charge point id.
+ * challenge). Wrong credentials (and unknown ids) are throttled per charge point id + address, per address and per
+ * charge point id ({@link UpgradeThrottle}, {@code fleetcare.ocpp.throttle.*}): an upgrade that comes too early is
+ * answered 429 with {@code Retry-After} before any hash is checked. Refusals are counted in
+ * {@code gateway_connections_refused_total{protocol="ocpp",reason}} ({@code reason="throttled"} for those) and
+ * logged with the charge point id (throttled ones at DEBUG, so a guesser cannot flood the log).
  */
 @ApplicationScoped
 public class ChargePointAdmission implements HttpUpgradeCheck {
@@ -34,7 +39,9 @@ public class ChargePointAdmission implements HttpUpgradeCheck {
 
     /** Why a connection was refused; the lower-case name is the {@code reason} metric tag. */
     public enum Refusal {
-        NO_SUBPROTOCOL, MISSING_CREDENTIALS, UNKNOWN_CHARGER, BAD_CREDENTIALS;
+        NO_SUBPROTOCOL, MISSING_CREDENTIALS, UNKNOWN_CHARGER, BAD_CREDENTIALS,
+        /** Too early after wrong credentials ({@link UpgradeThrottle}): 429 without a password check. */
+        THROTTLED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -47,10 +54,13 @@ public class ChargePointAdmission implements HttpUpgradeCheck {
 
     private final ChargerRegistry registry;
     private final IngestMetrics metrics;
+    private final UpgradeThrottle throttle;
+    private final Clock clock = Clock.systemUTC();
 
-    public ChargePointAdmission(ChargerRegistry registry, IngestMetrics metrics) {
+    public ChargePointAdmission(ChargerRegistry registry, IngestMetrics metrics, OcppSettings settings) {
         this.registry = registry;
         this.metrics = metrics;
+        this.throttle = new UpgradeThrottle(UpgradeThrottle.Limits.of(settings.throttle()));
     }
 
     @Override
@@ -72,20 +82,38 @@ public class ChargePointAdmission implements HttpUpgradeCheck {
         if (credentials.isEmpty()) {
             return refuse(chargePointId, Refusal.MISSING_CREDENTIALS, 401);
         }
+        String source = context.httpRequest().remoteAddress() == null ? null
+                : context.httpRequest().remoteAddress().hostAddress();
+        Optional<Duration> wait = throttle.waitBefore(chargePointId, source, clock.instant());
+        if (wait.isPresent()) {
+            metrics.countConnectionRefused(Protocol.OCPP16, Refusal.THROTTLED.tag());
+            LOG.debugf("charge point %s: upgrade from %s refused for %s after wrong credentials", chargePointId,
+                    source, wait.get());
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return CheckResult.rejectUpgrade(429, Map.of("Retry-After", List.of(Long.toString(seconds))));
+        }
         String user = credentials.get()[0];
         String password = credentials.get()[1];
         Optional<Charger> charger = registry.find(chargePointId);
         if (charger.isEmpty()) {
+            throttle.failed(chargePointId, source, clock.instant());
             return refuse(chargePointId, Refusal.UNKNOWN_CHARGER, 401);
         }
         if (!user.equals(chargePointId)) {
+            throttle.failed(chargePointId, source, clock.instant());
             return refuse(chargePointId, Refusal.BAD_CREDENTIALS, 401);
         }
         String hash = charger.get().passwordHash();
         return Uni.createFrom().item(() -> matches(password, hash))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(matches -> matches ? admit(chargePointId, context)
-                        : refuse(chargePointId, Refusal.BAD_CREDENTIALS, 401));
+                .chain(matches -> {
+                    if (matches) {
+                        throttle.succeeded(chargePointId, source, clock.instant());
+                        return admit(chargePointId, context);
+                    }
+                    throttle.failed(chargePointId, source, clock.instant());
+                    return refuse(chargePointId, Refusal.BAD_CREDENTIALS, 401);
+                });
     }
 
     private Uni<CheckResult> admit(String chargePointId, HttpUpgradeContext context) {

@@ -32,6 +32,45 @@ public interface OcppSettings {
      */
     Optional<Path> chargerFile();
 
+    /** Throttling of upgrades with wrong credentials ({@link UpgradeThrottle}). */
+    Throttle throttle();
+
+    /** {@code fleetcare.ocpp.throttle.*}: see {@link UpgradeThrottle} and the README ("OCPP security"). */
+    interface Throttle {
+
+        /** Wrong passwords of one charge point id from one address before its upgrades wait. */
+        @WithDefault("5")
+        int chargerAndSourceFreeFailures();
+
+        /** Wrong passwords or unknown ids from one address before its upgrades (for untrusted chargers) wait. */
+        @WithDefault("20")
+        int sourceFreeFailures();
+
+        /** Wrong passwords of one charge point id from any addresses before upgrades from new addresses wait. */
+        @WithDefault("20")
+        int chargerFreeFailures();
+
+        /** The first wait. */
+        @WithDefault("PT1S")
+        Duration firstDelay();
+
+        /** The longest wait. */
+        @WithDefault("PT5M")
+        Duration maxDelay();
+
+        /** A count is forgotten this long after its last failure. */
+        @WithDefault("PT24H")
+        Duration forgetAfter();
+
+        /** An address a charger connected from is exempt from the address-wide and charger-wide waits this long. */
+        @WithDefault("P30D")
+        Duration trustedSourceFor();
+
+        /** Each in-memory map is pruned of forgotten entries beyond this many. */
+        @WithDefault("100000")
+        int maxTracked();
+    }
+
     /** One charger of {@link #chargers()}. */
     interface ChargerEntry {
 

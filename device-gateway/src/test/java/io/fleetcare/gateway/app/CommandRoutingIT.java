@@ -110,12 +110,14 @@ class CommandRoutingIT {
         // when
         sendCommand(commandId, GatewayInfrastructure.CHARGER, "GET_CONFIGURATION",
                 "{\"key\":[\"HeartbeatInterval\"]}", 30);
-        JsonNode call = JSON.readTree(charger.next());
+        String frame = charger.next();
+        JsonNode call = JSON.readTree(frame);
         charger.send("""
                 [3,"%s",{"configurationKey":[{"key":"HeartbeatInterval","readonly":false,"value":"300"}]}]"""
                 .formatted(call.get(1).textValue()));
 
         // then
+        assertThat(frame).as("no operator name reaches a device").doesNotContain("noc-li");
         assertThat(call.get(2).textValue()).isEqualTo("GetConfiguration");
         assertThat(call.get(3).get("key").get(0).textValue()).isEqualTo("HeartbeatInterval");
         ConsumerRecord<String, String> record = awaitResult(commandId);
@@ -150,6 +152,8 @@ class CommandRoutingIT {
         assertThat(new String(command.getProperties().getCorrelationData(), StandardCharsets.UTF_8))
                 .isEqualTo(commandId);
         JsonNode body = JSON.readTree(command.getPayload());
+        assertThat(new String(command.getPayload(), StandardCharsets.UTF_8)).as("no operator name reaches a device")
+                .doesNotContain("noc-li").doesNotContain("requestedBy");
         assertThat(body.get("command").textValue()).isEqualTo("SELF_TEST");
         assertThat(body.get("params").get("suite").textValue()).isEqualTo("tuner");
         JsonNode result = JSON.readTree(awaitResult(commandId).value());
@@ -185,7 +189,7 @@ class CommandRoutingIT {
     }
 
     private MqttClient setTopBox(BlockingQueue<MqttMessage> received) throws MqttException {
-        MqttClient device = new MqttClient(brokerUri, GatewayInfrastructure.DEVICE + "-" + UUID.randomUUID(),
+        MqttClient device = new MqttClient(brokerUri, GatewayInfrastructure.DEVICE,
                 new MemoryPersistence());
         device.setCallback(new MqttCallback() {
             @Override

@@ -36,6 +36,11 @@ public class GatewayInfrastructure implements QuarkusTestResourceLifecycleManage
     public static final String CHARGER_PASSWORD = "cp-1-password";
     public static final String CHARGER_MODEL = "AC-22-REGISTERED";
     /** A charger listed only in the {@code fleetcare.ocpp.charger-file}, with a hash written by mosquitto_passwd. */
+    /** Chargers that tests guess passwords of (OcppUpgradeThrottleIT), so that no other test's charger waits. */
+    public static final String GUESSED_CHARGER = "CP-GUESSED";
+    public static final String SPREAD_CHARGER = "CP-SPREAD";
+    public static final String GUESSED_CHARGER_PASSWORD = "cp-guessed-password";
+
     public static final String FILE_CHARGER = "CP-FILE";
     public static final String FILE_CHARGER_PASSWORD = "file-charger-pw";
     static final String FILE_CHARGER_HASH = "$7$101$XNXt17iMl0495ssD$iFFlR6ase90dy4yrn0Ur3tkDO5CEAk7lhMtZjaL9Bu"
@@ -73,6 +78,10 @@ public class GatewayInfrastructure implements QuarkusTestResourceLifecycleManage
                 Map.entry("fleetcare.ocpp.chargers." + CHARGER + ".password-hash",
                         BcryptUtil.bcryptHash(CHARGER_PASSWORD)),
                 Map.entry("fleetcare.ocpp.chargers." + CHARGER + ".model", CHARGER_MODEL),
+                Map.entry("fleetcare.ocpp.chargers." + GUESSED_CHARGER + ".password-hash",
+                        BcryptUtil.bcryptHash(GUESSED_CHARGER_PASSWORD)),
+                Map.entry("fleetcare.ocpp.chargers." + SPREAD_CHARGER + ".password-hash",
+                        BcryptUtil.bcryptHash(GUESSED_CHARGER_PASSWORD)),
                 Map.entry("fleetcare.ocpp.call-timeout", "PT10S"),
                 Map.entry("fleetcare.coap.psk." + DEVICE, DEVICE_SECRET),
                 Map.entry("fleetcare.coap.psk." + OTHER_DEVICE, OTHER_DEVICE_SECRET),

@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -182,7 +181,7 @@ class KafkaOutageIT {
     private MqttClient connectDevice() throws Exception {
         String brokerUri = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("fleetcare.mqtt.server-uri", String.class);
-        MqttClient device = new MqttClient(brokerUri, GatewayInfrastructure.DEVICE + "-" + UUID.randomUUID(),
+        MqttClient device = new MqttClient(brokerUri, GatewayInfrastructure.DEVICE,
                 new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(GatewayInfrastructure.DEVICE);

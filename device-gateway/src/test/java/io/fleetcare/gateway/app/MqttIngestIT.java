@@ -59,7 +59,7 @@ class MqttIngestIT {
     @BeforeEach
     void gatewayIsReadyAndDeviceConnected() throws MqttException {
         await().atMost(DELIVERY).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
-        device = new MqttClient(brokerUri, GatewayInfrastructure.DEVICE + "-" + UUID.randomUUID(),
+        device = new MqttClient(brokerUri, GatewayInfrastructure.DEVICE,
                 new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(GatewayInfrastructure.DEVICE);

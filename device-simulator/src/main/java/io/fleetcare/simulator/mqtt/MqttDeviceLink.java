@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One simulated device's MQTT 5 connection, logged in as the device (username = device id,
- * password = its secret) and publishing under {@code devices/{deviceId}/…} with QoS 1.
+ * One simulated device's MQTT 5 connection, logged in as the device (username = client id = device id, which the
+ * brokers enforce; password = its secret) and publishing under {@code devices/{deviceId}/…} with QoS 1.
  *
  * <p>With a {@link CommandReceiver} it also obeys the platform: it subscribes (QoS 1, clean start, so again
  * after every reconnect) to {@code devices/{deviceId}/commands}, hands each command's body to the receiver and publishes the
@@ -86,7 +86,7 @@ public final class MqttDeviceLink implements AutoCloseable {
      */
     public static MqttDeviceLink connect(String serverUri, String deviceId, String secret, CommandReceiver commands,
                                          Executor handling) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(serverUri, "sim-" + deviceId, new MemoryPersistence());
+        MqttAsyncClient client = new MqttAsyncClient(serverUri, deviceId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(deviceId);
         options.setPassword(secret.getBytes(StandardCharsets.UTF_8));

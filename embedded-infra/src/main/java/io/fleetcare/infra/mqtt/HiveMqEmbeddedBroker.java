@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * HiveMQ Community Edition embedded in this JVM, for machines without Mosquitto. It speaks MQTT 5
  * with shared subscriptions; an embedded extension applies the same accounts and topic rules as
- * the Mosquitto ACL.
+ * the Mosquitto ACL, and refuses a device whose client id is not its username (as {@link MosquittoBroker} does).
  */
 public final class HiveMqEmbeddedBroker implements MqttBroker {
 
@@ -181,6 +181,12 @@ public final class HiveMqEmbeddedBroker implements MqttBroker {
             String password = input.getConnectPacket().getPassword().map(HiveMqEmbeddedBroker::utf8).orElse(null);
             if (!accepts(user, password)) {
                 output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad credentials");
+                return;
+            }
+            if (!user.equals(settings.serviceUser()) && !user.equals(input.getClientInformation().getClientId())) {
+                // refused before HiveMQ looks at the session, so the device whose id it named stays connected
+                output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
+                        "a device connects with client id = its username");
                 return;
             }
             String filter = user.equals(settings.serviceUser()) ? "devices/#" : "devices/" + user + "/#";

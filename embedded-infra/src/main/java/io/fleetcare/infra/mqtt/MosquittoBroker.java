@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,11 +26,29 @@ import java.util.concurrent.TimeUnit;
  * {@code mosquitto}, which cannot read the private files written here). Per-session queue and inflight limits and
  * the {@code $SYS} interval come from {@link SessionQueueLimits} (sizing rule there); the service account may also
  * read {@link #DROPPED_COUNTER_TOPIC}.
+ *
+ * <p>Client id = username for devices: Mosquitto 2 has no setting for it ({@code use_username_as_clientid} would
+ * rename every connection of the service account to one id, so the gateway's connections would take over each
+ * other), so its dynamic-security plugin does it: one plugin client per device with {@code clientid} = device id and
+ * no password (the plugin then checks only the client id and leaves the password to the password file), no roles and
+ * every default access denied (so the ACL file alone decides topics). A device connecting with any other client id is
+ * refused ("not authorized") before it can take over the session of that id. The service account is not a plugin
+ * client: any client id. Devices added while the broker runs are registered through {@code $CONTROL} by the account
+ * {@value #CONTROL_USER} ({@link MosquittoClientIds}).
  */
 public final class MosquittoBroker implements MqttBroker {
 
     /** Mosquitto's count of messages it dropped since it started (queue limits reached), published every sys interval. */
     public static final String DROPPED_COUNTER_TOPIC = "$SYS/broker/publish/messages/dropped";
+
+    /** The dynamic-security plugin (Debian's {@code mosquitto} package ships it). */
+    private static final List<Path> DYNSEC_CANDIDATES = List.of(
+            Path.of("/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so"),
+            Path.of("/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so"),
+            Path.of("/usr/lib/mosquitto_dynamic_security.so"), Path.of("/usr/local/lib/mosquitto_dynamic_security.so"));
+
+    /** The broker's own account for {@code $CONTROL/dynamic-security}; its password is made anew at each start. */
+    static final String CONTROL_USER = "fleetcare-control";
 
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
             Path.of("/usr/local/sbin/mosquitto"), Path.of("/usr/local/bin/mosquitto"));
@@ -39,10 +59,12 @@ public final class MosquittoBroker implements MqttBroker {
     private final Path passwordFile;
     private final String serviceUser;
     private final Map<String, String> passwordHashes;
+    private final String controlPassword;
 
     private MosquittoBroker(Process process, int port, Path passwordFile, String serviceUser,
-                            Map<String, String> passwordHashes) {
+                            Map<String, String> passwordHashes, String controlPassword) {
         this.process = process;
+        this.controlPassword = controlPassword;
         this.port = port;
         this.passwordFile = passwordFile;
         this.serviceUser = serviceUser;
@@ -82,10 +104,18 @@ public final class MosquittoBroker implements MqttBroker {
         try {
             Path dir = Files.createDirectories(settings.workDir());
             Files.createDirectories(dir.resolve("data"));
+            Path plugin = DYNSEC_CANDIDATES.stream().filter(Files::isReadable).findFirst().orElseThrow(
+                    () -> new IllegalStateException("Mosquitto's dynamic-security plugin is not installed (looked in "
+                            + DYNSEC_CANDIDATES + "): without it a device could take another's client id"));
             Map<String, String> hashes = new HashMap<>();
             settings.deviceSecrets().forEach((user, secret) -> hashes.put(user, MosquittoPasswordFile.hash(secret)));
-            hashes.put(settings.serviceUser(), MosquittoPasswordFile.hash(settings.servicePassword()));
-            Path passwords = writePrivate(dir.resolve("passwd"), MosquittoPasswordFile.renderHashes(hashes));
+            String controlPassword = UUID.randomUUID().toString();
+            Map<String, String> fileHashes = new HashMap<>(hashes);
+            fileHashes.put(settings.serviceUser(), MosquittoPasswordFile.hash(settings.servicePassword()));
+            fileHashes.put(CONTROL_USER, MosquittoPasswordFile.hash(controlPassword));
+            Path passwords = writePrivate(dir.resolve("passwd"), MosquittoPasswordFile.renderHashes(fileHashes));
+            Path dynsec = writePrivate(dir.resolve("dynamic-security.json"),
+                    MosquittoClientIds.dynamicSecurityJson(CONTROL_USER, new TreeSet<>(hashes.keySet())));
             Path acl = writePrivate(dir.resolve("acl"), """
                     user %s
                     topic readwrite devices/#
@@ -100,6 +130,8 @@ public final class MosquittoBroker implements MqttBroker {
                     allow_anonymous false
                     password_file %s
                     acl_file %s
+                    plugin %s
+                    plugin_opt_config_file %s
                     listener %d 127.0.0.1
                     protocol mqtt
                     persistence true
@@ -112,13 +144,16 @@ public final class MosquittoBroker implements MqttBroker {
                     log_type warning
                     log_type notice
                     connection_messages false
-                    """.formatted(System.getProperty("user.name"), passwords, acl, port, dir.resolve("data"),
+                    """.formatted(System.getProperty("user.name"), passwords, acl, plugin, dynsec, port,
+                    dir.resolve("data"),
                     limits.mosquittoConfig().strip()));
             Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
                     .start();
-            MosquittoBroker broker = new MosquittoBroker(process, port, passwords, settings.serviceUser(), hashes);
+            fileHashes.remove(CONTROL_USER);
+            MosquittoBroker broker = new MosquittoBroker(process, port, passwords, settings.serviceUser(), fileHashes,
+                    controlPassword);
             broker.awaitListening(Duration.ofSeconds(15), dir.resolve("mosquitto.log"));
             return broker;
         } catch (IOException e) {
@@ -186,8 +221,12 @@ public final class MosquittoBroker implements MqttBroker {
         if (deviceId.equals(serviceUser)) {
             throw new IllegalArgumentException("the service account is not a device: " + deviceId);
         }
+        if (!passwordHashes.containsKey(deviceId)) {
+            MosquittoClientIds.register(serverUri(), CONTROL_USER, controlPassword, deviceId);
+        }
         Map<String, String> next = new TreeMap<>(passwordHashes);
         next.put(deviceId, passwordHash);
+        next.put(CONTROL_USER, MosquittoPasswordFile.hash(controlPassword));
         try {
             Path fresh = writePrivate(passwordFile.resolveSibling(passwordFile.getFileName() + ".new"),
                     MosquittoPasswordFile.renderHashes(next));

@@ -8,9 +8,9 @@ public enum AuditAction {
     WRITE,
     /** An account signed in (first request of a sign-in session, see login.LoginConfig). */
     LOGIN,
-    /** A sign-in with a wrong password or an unknown username. */
+    /** The first wrong password (or unknown username) of a username + address in an audit window. */
     LOGIN_FAILED,
-    /** A sign-in refused because the username is locked after repeated failures. */
+    /** Refused sign-ins of one tally key and audit window, aggregated in one entry (login.RefusalTally). */
     LOGIN_LOCKED,
     GRANT_REQUESTED,
     GRANT_APPROVED,

@@ -13,33 +13,39 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.jpa.common.runtime.JpaIdentityProviderUtil;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
- * Checks a sign-in against the account's bcrypt hash, with lockout after repeated failures ({@link LoginConfig}),
- * and audits it: every failure ({@code LOGIN_FAILED}), every refusal of a locked name ({@code LOGIN_LOCKED}) and
- * the first request of each sign-in session ({@code LOGIN}). HTTP Basic sends the password with every request, so
- * a "session" is the run of requests of one account from one address without a pause longer than
- * {@link LoginConfig#sessionIdle()}, at most {@link LoginConfig#sessionMax()} long. The failure count lives in the
- * database (shared by every instance); the session window in memory (per instance).
+ * Decides sign-ins: first, without a thread of its own or a database connection, whether the attempt has to wait
+ * ({@link #waitBefore}, {@link SignInThrottle}); then the password against the account's bcrypt hash
+ * ({@link #signIn}). Audits them without letting an attacker grow the trail at will ({@link RefusalTally}): the
+ * first wrong password of a username + source per audit window ({@code LOGIN_FAILED}), one aggregate row per tally
+ * key and window for every further refusal ({@code LOGIN_LOCKED}), and the first request of each sign-in session
+ * ({@code LOGIN}). HTTP Basic sends the password with every request, so a "session" is the run of requests of one
+ * account from one address without a pause longer than {@link LoginConfig#sessionIdle()}, at most
+ * {@link LoginConfig#sessionMax()} long. Throttle, tally and sessions live in memory of this instance.
  */
 @ApplicationScoped
 public class LoginGuard {
 
+    private static final Logger LOG = Logger.getLogger(LoginGuard.class);
     private static final int MAX_NAME = 200;
 
     @Inject
@@ -58,60 +64,83 @@ public class LoginGuard {
     Clock clock;
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private LockoutPolicy policy;
+    private SignInThrottle throttle;
+    private RefusalTally tally;
+    private ScheduledExecutorService flusher;
     private String decoyHash;
 
     @PostConstruct
     void init() {
-        policy = new LockoutPolicy(config.maxFailures(), config.firstLock(), config.maxLock());
+        throttle = new SignInThrottle(
+                new ThrottlePolicy(config.accountAndSourceFreeFailures(), config.firstDelay(), config.maxDelay()),
+                new ThrottlePolicy(config.sourceFreeFailures(), config.firstDelay(), config.maxDelay()),
+                new ThrottlePolicy(config.accountFreeFailures(), config.firstDelay(), config.maxDelay()),
+                config.trustedSourceFor(), config.forgetAfter(), config.maxTracked());
+        tally = new RefusalTally(config.auditWindow());
         decoyHash = BcryptUtil.bcryptHash("decoy-" + System.nanoTime());
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "login-refusal-audit");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(() -> {
+            try {
+                auditEndedWindows(clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not write the aggregated sign-in refusals; retried in a minute");
+            }
+        }, 1, 1, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stop() {
+        flusher.shutdownNow();
     }
 
     /**
-     * Decides one sign-in in its own transaction, so that the audit entry and the failure count stay even when the
-     * sign-in is refused.
+     * Whether a sign-in has to wait before its password may be checked; if so, counts it for the audit trail. In
+     * memory only: safe on the event loop.
+     *
+     * @return how long until it may be checked; empty when now
+     */
+    Optional<Duration> waitBefore(String rawUsername, RequestOrigin origin) {
+        String username = bounded(rawUsername);
+        Instant now = clock.instant();
+        Optional<SignInThrottle.Wait> wait = throttle.waitBefore(username, origin.remoteAddress(), now);
+        wait.ifPresent(w -> tally.tooEarly(switch (w.scope()) {
+            case ACCOUNT_AND_SOURCE -> new RefusalTally.Key(username, origin.remoteAddress());
+            case SOURCE -> new RefusalTally.Key(RefusalTally.ANY, origin.remoteAddress());
+            case ACCOUNT -> new RefusalTally.Key(username, RefusalTally.ANY);
+        }, origin.endpoint(), now));
+        return wait.map(SignInThrottle.Wait::retryAfter);
+    }
+
+    /**
+     * Checks the password of one sign-in in its own transaction, so that the audit entry stays even when the sign-in
+     * is refused.
      */
     @ActivateRequestContext
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     SignInOutcome signIn(UsernamePasswordAuthenticationRequest request, RequestOrigin origin) {
-        String username = request.getUsername().length() > MAX_NAME ? request.getUsername().substring(0, MAX_NAME)
-                : request.getUsername();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<?> state = entityManager.createNativeQuery(
-                "SELECT failures, locked_until FROM login_guard WHERE username = ?1 FOR UPDATE")
-                .setParameter(1, username).getResultList();
-        int failures = state.isEmpty() ? 0 : ((Number) ((Object[]) state.get(0))[0]).intValue();
-        Instant lockedUntil = state.isEmpty() ? null : instant(((Object[]) state.get(0))[1]);
-        if (lockedUntil != null && now.isBefore(lockedUntil)) {
-            audit.record(AuditAction.LOGIN_LOCKED, username, AuditSubject.ACCOUNT, username, null,
-                    "locked until " + lockedUntil, origin);
-            return SignInOutcome.REFUSED;
-        }
+        String username = bounded(request.getUsername());
         Optional<Account> account = accounts.findByUsername(username);
         List<?> hash = entityManager.createNativeQuery("SELECT password_hash FROM account WHERE username = ?1")
                 .setParameter(1, username).getResultList();
         Optional<QuarkusSecurityIdentity.Builder> checked = check(hash.isEmpty() ? decoyHash : (String) hash.get(0),
                 request);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (account.isEmpty() || checked.isEmpty()) {
-            int failed = failures + 1;
-            Optional<Duration> lock = policy.lockAfter(failed);
-            entityManager.createNativeQuery("""
-                    INSERT INTO login_guard (username, failures, last_failure_at, locked_until)
-                    VALUES (?1, ?2, ?3, CAST(?4 AS timestamptz))
-                    ON CONFLICT (username) DO UPDATE
-                    SET failures = EXCLUDED.failures, last_failure_at = EXCLUDED.last_failure_at,
-                        locked_until = EXCLUDED.locked_until""")
-                    .setParameter(1, username).setParameter(2, failed).setParameter(3, now)
-                    .setParameter(4, lock.map(d -> now.plus(d).toString()).orElse(null))
-                    .executeUpdate();
-            audit.record(AuditAction.LOGIN_FAILED, username, AuditSubject.ACCOUNT, username, null,
-                    "failure " + failed + " in a row" + lock.map(d -> "; locked for " + d).orElse(""), origin);
-            return SignInOutcome.REFUSED;
+            Optional<Duration> wait = throttle.failed(username, origin.remoteAddress(), now);
+            if (tally.wrongPassword(new RefusalTally.Key(username, origin.remoteAddress()), origin.endpoint(), now)) {
+                audit.record(AuditAction.LOGIN_FAILED, username, AuditSubject.ACCOUNT, username, null,
+                        "wrong password or unknown username"
+                                + wait.map(d -> "; next attempt from this address waits " + d).orElse("")
+                                + "; further refusals until " + windowEnd(now) + " are counted in one entry",
+                        origin);
+            }
+            return SignInOutcome.refused(wait.orElse(null));
         }
-        if (failures > 0) {
-            entityManager.createNativeQuery("DELETE FROM login_guard WHERE username = ?1").setParameter(1, username)
-                    .executeUpdate();
-        }
+        throttle.succeeded(username, origin.remoteAddress(), now);
         if (startsSession(username, origin, now)) {
             audit.record(AuditAction.LOGIN, username, AuditSubject.ACCOUNT, username, null, null, origin);
         }
@@ -119,7 +148,40 @@ public class LoginGuard {
         for (Role role : account.get().roles()) {
             identity.addRole(role.name());
         }
-        return new SignInOutcome(identity.build());
+        return new SignInOutcome(identity.build(), null);
+    }
+
+    /**
+     * Writes one {@code LOGIN_LOCKED} entry per tally key for every audit window over by {@code now} that counted
+     * further refusals. Runs every minute; tests call it with a later instant.
+     *
+     * @return the entries written
+     */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int auditEndedWindows(Instant now) {
+        List<RefusalTally.Aggregate> ended = tally.drainEnded(now);
+        for (RefusalTally.Aggregate a : ended) {
+            String actor = a.key().username();
+            audit.record(AuditAction.LOGIN_LOCKED, actor, AuditSubject.ACCOUNT,
+                    RefusalTally.ANY.equals(actor) ? null : actor, null,
+                    "refusals=" + a.refusals() + " (wrong password " + a.wrongPasswords() + ", too early "
+                            + a.tooEarly() + ") from " + a.first() + " to " + a.last() + " in window "
+                            + a.windowStart() + "/" + a.windowEnd()
+                            + (RefusalTally.ANY.equals(a.key().source()) ? " from any address" : ""),
+                    new RequestOrigin(a.endpoint(), RefusalTally.ANY.equals(a.key().source()) ? null
+                            : a.key().source()));
+        }
+        return ended.size();
+    }
+
+    private Instant windowEnd(Instant now) {
+        long w = config.auditWindow().toMillis();
+        return Instant.ofEpochMilli((Math.floorDiv(now.toEpochMilli(), w) + 1) * w);
+    }
+
+    private static String bounded(String username) {
+        return username.length() > MAX_NAME ? username.substring(0, MAX_NAME) : username;
     }
 
     private static Optional<QuarkusSecurityIdentity.Builder> check(String hash,
@@ -147,19 +209,6 @@ public class LoginGuard {
             sessions.entrySet().removeIf(e -> !now.isBefore(e.getValue().lastSeen().plus(config.sessionIdle())));
         }
         return started[0];
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     private record Session(Instant startedAt, Instant lastSeen) {
