@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 public record ModbusRegisterMap(String name, List<Register> registers, StatusRegister status) {
 
+    /** The profile every gateway has built in (ARCHITECTURE.md, "Modbus TCP", the default charger map). */
+    public static final String CHARGER_DEFAULT = "charger-default";
+
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     static final String NAME_RULE = "1-64 lower-case letters, digits, - or _, starting with a letter";
     private static final Pattern METRIC_NAME = Pattern.compile("[a-z][a-z0-9_.]{0,63}");

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
 public final class RegisterProfiles {
 
     /** The name of the built-in charger profile. */
-    public static final String CHARGER_DEFAULT = "charger-default";
+    public static final String CHARGER_DEFAULT = ModbusRegisterMap.CHARGER_DEFAULT;
     private static final Pattern METRIC_NAME = Pattern.compile("[a-z][a-z0-9_.]{0,63}");
 
     private final Map<String, RegisterProfile> byName;
