@@ -13,6 +13,17 @@ public final class Topics {
     /** Outcomes of device commands, keyed by device id. */
     public static final String DEVICE_COMMAND_RESULTS = "device.command-results";
 
+    /**
+     * {@link ModbusRegistration}s from the service API, keyed by device id; compacted, a tombstone removes the
+     * device. Every gateway reads it from the beginning.
+     */
+    public static final String MODBUS_DEVICES = "modbus.devices";
+    /**
+     * {@link ModbusRegisterMap}s from the service API, keyed by profile name; compacted, a tombstone removes the
+     * profile.
+     */
+    public static final String MODBUS_REGISTER_MAPS = "modbus.register-maps";
+
     private Topics() {
     }
 }

@@ -68,6 +68,15 @@ class EndpointAccessIT {
             Map.entry("GET /api/devices/{deviceId}/commands", EVERY_ROLE),
             Map.entry("POST /api/devices/{deviceId}/commands", EVERY_ROLE),
             Map.entry("GET /api/devices/{deviceId}/commands/{commandId}", EVERY_ROLE),
+            Map.entry("GET /api/devices/{deviceId}/commands/available", EVERY_ROLE),
+            Map.entry("GET /api/modbus/devices", EVERY_ROLE),
+            Map.entry("GET /api/modbus/devices/{deviceId}", EVERY_ROLE),
+            Map.entry("PUT /api/modbus/devices/{deviceId}", MANAGEMENT),
+            Map.entry("DELETE /api/modbus/devices/{deviceId}", MANAGEMENT),
+            Map.entry("GET /api/modbus/register-maps", EVERY_ROLE),
+            Map.entry("GET /api/modbus/register-maps/{name}", EVERY_ROLE),
+            Map.entry("PUT /api/modbus/register-maps/{name}", MANAGEMENT),
+            Map.entry("DELETE /api/modbus/register-maps/{name}", MANAGEMENT),
             Map.entry("GET /api/devices", EVERY_ROLE),
             Map.entry("POST /api/devices", MANAGEMENT),
             Map.entry("GET /api/devices/{deviceId}", EVERY_ROLE),
@@ -121,7 +130,8 @@ class EndpointAccessIT {
             "recordId", "999999999",
             "amendmentId", "999999999",
             "partId", "999999999",
-            "grantId", "999999999");
+            "grantId", "999999999",
+            "name", "acl-unknown-map");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -5,13 +5,13 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 /**
- * The one mapping of commands onto Modbus register writes. {@code CHANGE_CONFIGURATION} (the charger command) and
- * {@code SET_CONFIG} take {@code {"key": <register name>, "value": <number, or a text holding one>}}; the register
+ * The one mapping of commands onto Modbus register writes. {@code WRITE_REGISTER} (the one the service API offers
+ * for Modbus devices), {@code CHANGE_CONFIGURATION} (the charger command) and {@code SET_CONFIG} take {@code {"key": <register name>, "value": <number, or a text holding one>}}; the register
  * must be writable in the device's profile (e.g. {@code current_setpoint_a} of {@code charger-default}).
  */
 public final class ModbusCommands {
 
-    static final Set<String> WRITE_COMMANDS = Set.of("CHANGE_CONFIGURATION", "SET_CONFIG");
+    static final Set<String> WRITE_COMMANDS = Set.of("WRITE_REGISTER", "CHANGE_CONFIGURATION", "SET_CONFIG");
 
     /**
      * A register write.
@@ -32,7 +32,7 @@ public final class ModbusCommands {
     public static RegisterWrite toWrite(DeviceCommand command) {
         if (!WRITE_COMMANDS.contains(command.command())) {
             throw new IllegalArgumentException(command.command() + " is not supported for Modbus devices (supported: "
-                    + "CHANGE_CONFIGURATION, SET_CONFIG)");
+                    + "WRITE_REGISTER, CHANGE_CONFIGURATION, SET_CONFIG)");
         }
         JsonNode params = command.params();
         JsonNode key = params == null ? null : params.get("key");

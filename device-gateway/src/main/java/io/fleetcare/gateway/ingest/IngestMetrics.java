@@ -91,6 +91,21 @@ public class IngestMetrics {
     }
 
     /**
+     * A device registration from the service API the gateway could not apply, counted in
+     * {@code gateway_registrations_rejected_total{protocol,reason}}.
+     *
+     * @param reason the {@code reason} tag, lower case, e.g. {@code unknown_profile}; never null
+     */
+    public void countRegistrationRejected(Protocol protocol, String reason) {
+        Counter.builder("gateway.registrations.rejected")
+                .description("Device registrations from the registry topic that were not applied")
+                .tag("protocol", tag(protocol))
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    /**
      * One poll of a device the gateway asks for data (Modbus) failed, counted in
      * {@code gateway_polls_failed_total{protocol,reason}}.
      *

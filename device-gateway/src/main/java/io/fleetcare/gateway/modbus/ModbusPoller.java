@@ -15,18 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * The Modbus TCP master: polls every device of {@code fleetcare.modbus.devices-file} on its interval and hands each
- * poll's {@link DeviceEvent}s to the {@link DeviceEventPublisher}; writes registers for commands. Started and stopped
- * with the application; a devices or profile file that is not valid stops the start.
+ * The Modbus TCP master: polls every device of {@code fleetcare.modbus.devices-file} (the seed) and every device
+ * {@link #register registered} at runtime (by {@link ModbusRegistryConsumer}, from the service API) on its interval,
+ * and hands each poll's {@link DeviceEvent}s to the {@link DeviceEventPublisher}; writes registers for commands.
+ * Started and stopped with the application; a devices or profile file that is not valid stops the start.
  *
  * <p>Counts a successful poll in {@code gateway_messages_received_total{protocol="modbus"}}, a failed one in
  * {@code gateway_polls_failed_total{protocol="modbus",reason}}, and the devices answering now in
@@ -41,8 +42,9 @@ public class ModbusPoller {
     private final ModbusSettings settings;
     private final DeviceEventPublisher publisher;
     private final IngestMetrics metrics;
-    private volatile Map<String, PolledDevice> devices = Map.of();
-    private ScheduledExecutorService scheduler;
+    private final Map<String, PolledDevice> devices = new ConcurrentHashMap<>();
+    private volatile RegisterProfiles profiles;
+    private volatile ScheduledExecutorService scheduler;
     private volatile boolean stopping;
 
     public ModbusPoller(ModbusSettings settings, DeviceEventPublisher publisher, IngestMetrics metrics) {
@@ -55,17 +57,7 @@ public class ModbusPoller {
         metrics.register(Protocol.MODBUS);
         metrics.gaugeConnectedDevices(Protocol.MODBUS, () -> devices.values().stream()
                 .filter(device -> device.state() == PolledDevice.State.ONLINE).count());
-        if (settings.devicesFile().isEmpty()) {
-            LOG.info("Modbus polling is off (no fleetcare.modbus.devices-file)");
-            return;
-        }
-        RegisterProfiles profiles = RegisterProfiles.load(settings.profileFiles().orElse(List.of()).stream()
-                .map(Path::of).toList());
-        List<ModbusDevice> configured = ModbusDeviceFile.read(Path.of(settings.devicesFile().get()), profiles,
-                settings.defaultPollInterval());
-        devices = configured.stream().collect(Collectors.toUnmodifiableMap(ModbusDevice::deviceId,
-                device -> new PolledDevice(device, new ModbusTcpLink(device.host(), device.port(), timeout(device)),
-                        settings.maxBackoff(), Clock.systemUTC()), (a, b) -> a));
+        profiles = RegisterProfiles.load(settings.profileFiles().orElse(List.of()).stream().map(Path::of).toList());
         AtomicInteger threadNumber = new AtomicInteger();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(Math.max(1, settings.threads()),
                 task -> {
@@ -75,10 +67,62 @@ public class ModbusPoller {
                 });
         executor.setRemoveOnCancelPolicy(true);
         scheduler = executor;
-        for (PolledDevice device : devices.values()) {
-            schedule(device, Duration.ZERO);
+        if (settings.devicesFile().isEmpty()) {
+            LOG.info("no fleetcare.modbus.devices-file: only devices registered through the service API are polled");
+            return;
         }
-        LOG.infof("polling %d Modbus device(s) from %s", devices.size(), settings.devicesFile().get());
+        List<ModbusDevice> configured = ModbusDeviceFile.read(Path.of(settings.devicesFile().get()), profiles,
+                settings.defaultPollInterval());
+        configured.forEach(this::register);
+        LOG.infof("polling %d Modbus device(s) from %s", configured.size(), settings.devicesFile().get());
+    }
+
+    /**
+     * The built-in profiles and those of {@code fleetcare.modbus.profile-files}, as loaded at start; null before.
+     */
+    public RegisterProfiles fileProfiles() {
+        return profiles;
+    }
+
+    /**
+     * Starts polling {@code device} now, or, when a device of that id is polled already, replaces it (new address,
+     * profile or interval apply from the next poll on; the old connection is closed).
+     *
+     * @throws IllegalStateException before the application started or after it stopped
+     */
+    public void register(ModbusDevice device) {
+        if (scheduler == null || stopping) {
+            throw new IllegalStateException("the Modbus poller is not running");
+        }
+        PolledDevice polled = new PolledDevice(device, new ModbusTcpLink(device.host(), device.port(),
+                timeout(device)), settings.maxBackoff(), Clock.systemUTC());
+        PolledDevice replaced = devices.put(device.deviceId(), polled);
+        if (replaced != null) {
+            closeLater(replaced);
+            LOG.infof("device %s: registration changed, polling %s:%d unit %d every %s with profile %s",
+                    device.deviceId(), device.host(), device.port(), device.unitId(), device.pollInterval(),
+                    device.profile().name());
+        } else {
+            LOG.infof("device %s: polling %s:%d unit %d every %s with profile %s", device.deviceId(), device.host(),
+                    device.port(), device.unitId(), device.pollInterval(), device.profile().name());
+        }
+        schedule(polled, Duration.ZERO);
+    }
+
+    /**
+     * Stops polling {@code deviceId}: no poll starts after this returns, and what a poll running now reads is not
+     * reported. Nothing happens when the device is not polled here.
+     *
+     * @return whether it was polled
+     */
+    public boolean remove(String deviceId) {
+        PolledDevice removed = devices.remove(deviceId);
+        if (removed == null) {
+            return false;
+        }
+        closeLater(removed);
+        LOG.infof("device %s: removed, polling stopped", deviceId);
+        return true;
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
@@ -148,15 +192,35 @@ public class ModbusPoller {
     }
 
     private void pollOnce(PolledDevice device) {
+        if (!isCurrent(device)) {
+            return;
+        }
         Duration next = device.device().pollInterval();
         try {
             PolledDevice.Poll poll = device.poll();
             next = poll.nextIn();
-            report(device.device(), poll);
+            if (isCurrent(device)) {
+                report(device.device(), poll);
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "device %s: poll failed unexpectedly", device.device().deviceId());
         } finally {
-            schedule(device, next);
+            if (isCurrent(device)) {
+                schedule(device, next);
+            }
+        }
+    }
+
+    /** False once the device was removed or its registration replaced: its polls end. */
+    private boolean isCurrent(PolledDevice device) {
+        return devices.get(device.device().deviceId()) == device;
+    }
+
+    private void closeLater(PolledDevice device) {
+        try {
+            scheduler.execute(device::close);
+        } catch (RejectedExecutionException e) {
+            device.close();
         }
     }
 

@@ -2,7 +2,9 @@ package io.fleetcare.gateway.modbus;
 
 import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.DeviceOccurrence;
+import io.fleetcare.events.DeviceStatus;
 import io.fleetcare.events.EventKind;
+import io.fleetcare.events.ModbusRegisterMap;
 import io.fleetcare.events.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import java.util.UUID;
 /**
  * The only place that maps what a Modbus poll read onto {@link DeviceEvent}s ({@code protocol=MODBUS}). Event ids
  * are name-based UUIDs of {@code modbus/{deviceId}/poll/{ts}} and
- * {@code modbus/{deviceId}/connection/{ts}/{CONNECTED|DISCONNECTED}}: a device is polled by one gateway instance,
+ * {@code modbus/{deviceId}/connection/{ts}/{CONNECTED|DISCONNECTED}} and {@code modbus/{deviceId}/status/{ts}}: a device is polled by one gateway instance,
  * so its poll times are unique.
  */
 public final class ModbusReadings {
@@ -61,6 +63,41 @@ public final class ModbusReadings {
         return new DeviceEvent(id("modbus/" + device.deviceId() + "/connection/" + ts + "/" + name),
                 device.deviceId(), device.deviceType(), device.model(), Protocol.MODBUS, EventKind.CONNECTION, ts, ts,
                 Map.of(), null, new DeviceOccurrence(name, reason, null, null));
+    }
+
+    /** The state of a STATUS event whose status value means ok or a warning. */
+    public static final String AVAILABLE = "Available";
+    /** The state of a STATUS event whose status value means a fault. */
+    public static final String FAULTED = "Faulted";
+    /** The state of a STATUS event whose status value the profile does not explain. */
+    public static final String UNKNOWN = "Unknown";
+    /** The error code of an ok status. */
+    public static final String NO_ERROR = "NoError";
+    /** The error code of a status value the profile does not explain. */
+    public static final String OTHER_ERROR = "OtherError";
+
+    /**
+     * {@code STATUS} of the whole device (connector 0) from its status register, in the platform's protocol-neutral
+     * terms: ok is {@code Available/NoError}, a warning {@code Available} with the profile's code, a fault
+     * {@code Faulted} with the profile's code (or none), a value the profile does not explain
+     * {@code Unknown/OtherError}. The raw value is the vendor code.
+     *
+     * @param meaning what the profile says {@code value} means; null when it does not say
+     */
+    public static DeviceEvent status(ModbusDevice device, int value, ModbusRegisterMap.StatusValue meaning,
+            Instant ts) {
+        DeviceStatus status;
+        if (meaning == null) {
+            status = new DeviceStatus(0, UNKNOWN, OTHER_ERROR, String.valueOf(value));
+        } else {
+            status = switch (meaning.level()) {
+                case OK -> new DeviceStatus(0, AVAILABLE, NO_ERROR, String.valueOf(value));
+                case WARNING -> new DeviceStatus(0, AVAILABLE, meaning.code(), String.valueOf(value));
+                case FAULT -> new DeviceStatus(0, FAULTED, meaning.code(), String.valueOf(value));
+            };
+        }
+        return new DeviceEvent(id("modbus/" + device.deviceId() + "/status/" + ts), device.deviceId(),
+                device.deviceType(), device.model(), Protocol.MODBUS, EventKind.STATUS, ts, ts, Map.of(), status, null);
     }
 
     private static int blockOf(List<RegisterBlock> layout, ProfileRegister register) {

@@ -31,6 +31,13 @@ public interface ModbusSettings {
     @WithDefault("PT60S")
     Duration maxBackoff();
 
+    /**
+     * Whether devices and register maps registered through the service API are read from the compacted topics
+     * {@code modbus.devices} and {@code modbus.register-maps} (off: only the files count).
+     */
+    @WithDefault("true")
+    boolean registryEnabled();
+
     /** Threads that poll and write; one device's request blocks one thread for at most the timeout. */
     @WithDefault("4")
     int threads();

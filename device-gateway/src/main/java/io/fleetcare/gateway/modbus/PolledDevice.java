@@ -13,6 +13,8 @@ import java.util.List;
  * (so within one poll interval plus the timeout of the last answered poll), later ones retry with a backoff that
  * doubles from the poll interval up to {@code maxBackoff}; the first answered poll reports {@code CONNECTED}.
  * A Modbus exception answer (e.g. illegal data address) fails the poll but leaves the device online.
+ * When the profile has a status register, the first answered poll (also after being offline) and every poll whose
+ * status value differs from the last one also report a {@code STATUS} event ({@link ModbusReadings#status}).
  *
  * <p>Polls and writes of one device take turns (the methods are synchronized).
  */
@@ -47,6 +49,7 @@ final class PolledDevice {
     private final List<RegisterBlock> blocks;
     private volatile State state = State.UNKNOWN;
     private int unreachablePolls;
+    private Integer lastStatus;
 
     PolledDevice(ModbusDevice device, RegisterLink link, Duration maxBackoff, Clock clock) {
         this.device = device;
@@ -79,7 +82,13 @@ final class PolledDevice {
         if (state != State.ONLINE) {
             events.add(ModbusReadings.connection(device, ModbusReadings.CONNECTED, null, now));
         }
-        events.add(ModbusReadings.metrics(device, read, now));
+        DeviceEvent metrics = ModbusReadings.metrics(device, read, now);
+        events.add(metrics);
+        Integer status = statusValue(read);
+        if (status != null && (state != State.ONLINE || !status.equals(lastStatus))) {
+            events.add(ModbusReadings.status(device, status, device.profile().status().meaning(status), now));
+        }
+        lastStatus = status;
         state = State.ONLINE;
         unreachablePolls = 0;
         return new Poll(events, null, untilNextPoll(start, now));
@@ -105,6 +114,21 @@ final class PolledDevice {
 
     synchronized void close() {
         link.close();
+    }
+
+    private Integer statusValue(List<int[]> read) {
+        ProfileRegister register = device.profile().statusRegister().orElse(null);
+        if (register == null) {
+            return null;
+        }
+        List<RegisterBlock> layout = blocks;
+        for (int i = 0; i < layout.size(); i++) {
+            RegisterBlock block = layout.get(i);
+            if (register.address() >= block.address() && register.end() <= block.end()) {
+                return read.get(i)[register.address() - block.address()];
+            }
+        }
+        return null;
     }
 
     private Poll failed(ModbusFailure failure, Instant start) {

@@ -1,5 +1,6 @@
 package io.fleetcare.gateway.modbus;
 
+import io.fleetcare.events.ModbusRegisterMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -12,9 +13,20 @@ import java.util.Set;
  *
  * @param name      how devices refer to it, e.g. {@code charger-default}; never null
  * @param registers by address, none overlapping, names unique; never null, not empty
+ * @param status    which register says whether the device is ok, warns or is faulted, and what its values mean;
+ *                  null when the profile has none (then no STATUS events are reported)
  */
-public record RegisterProfile(String name, List<ProfileRegister> registers) {
+public record RegisterProfile(String name, List<ProfileRegister> registers, ModbusRegisterMap.StatusRegister status) {
 
+    /** A profile without status register. */
+    public RegisterProfile(String name, List<ProfileRegister> registers) {
+        this(name, registers, null);
+    }
+
+    /**
+     * @throws IllegalArgumentException when the registers overlap or repeat a name, or the status register is not a
+     *                                  16-bit register of the profile
+     */
     public RegisterProfile {
         if (registers.isEmpty()) {
             throw new IllegalArgumentException("profile " + name + " has no registers");
@@ -32,6 +44,20 @@ public record RegisterProfile(String name, List<ProfileRegister> registers) {
             }
             previous = register;
         }
+        if (status != null) {
+            ProfileRegister named = registers.stream().filter(r -> r.name().equals(status.register())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("profile " + name + ": status register "
+                            + status.register() + " is not one of its registers"));
+            if (named.type().words() != 1) {
+                throw new IllegalArgumentException("profile " + name + ": status register " + status.register()
+                        + " must be 16-bit");
+            }
+        }
+    }
+
+    /** The status register, when the profile has one. */
+    public Optional<ProfileRegister> statusRegister() {
+        return status == null ? Optional.empty() : register(status.register());
     }
 
     /** The register named {@code name}, if the profile has it. */

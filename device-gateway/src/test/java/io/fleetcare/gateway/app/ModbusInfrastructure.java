@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
  * An in-process Kafka (telemetry, commands and command results on one partition each) and two Modbus TCP sites
  * (j2mod slaves behind a relay the test can cut): site A serves charger {@link #CHARGER} (unit 1, built-in
  * {@code charger-default} profile) and energy meter {@link #METER} (unit 2, profile file {@code meter-test}, all
- * low word first); site B serves charger {@link #STOPPING_CHARGER}, which the offline test stops and starts. Every
+ * low word first); site B serves charger {@link #STOPPING_CHARGER}, which the offline test stops and starts; site C
+ * (status ok) is in no file: its devices come through the registry topics, which exist compacted. Every
  * device is polled each {@link #POLL_INTERVAL_MILLIS} ms. No MQTT broker: the gateway's MQTT client keeps retrying
  * in the background, which the Modbus path does not need.
  */
@@ -38,6 +40,7 @@ public class ModbusInfrastructure implements QuarkusTestResourceLifecycleManager
 
     private static ModbusSitePeer siteA;
     private static ModbusSitePeer siteB;
+    private static ModbusSitePeer siteC;
 
     private Path workDir;
     private EmbeddedKafka kafka;
@@ -52,6 +55,11 @@ public class ModbusInfrastructure implements QuarkusTestResourceLifecycleManager
         return siteB;
     }
 
+    /** A site whose unit 1 holds the charger registers with status 0 (ok) and is in no devices file. */
+    public static ModbusSitePeer siteC() {
+        return siteC;
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -60,6 +68,10 @@ public class ModbusInfrastructure implements QuarkusTestResourceLifecycleManager
             kafka.createTopics(1, Topics.DEVICE_TELEMETRY, Topics.DEVICE_COMMANDS, Topics.DEVICE_COMMAND_RESULTS);
             siteA = new ModbusSitePeer().unit(1, CHARGER_REGISTERS).unit(2, METER_REGISTERS).start();
             siteB = new ModbusSitePeer().unit(1, CHARGER_REGISTERS).start();
+            Map<Integer, Integer> ok = new HashMap<>(CHARGER_REGISTERS);
+            ok.put(0, 0);
+            siteC = new ModbusSitePeer().unit(1, ok).start();
+            kafka.createCompactedTopics(1, Topics.MODBUS_DEVICES, Topics.MODBUS_REGISTER_MAPS);
             Path profile = workDir.resolve("meter-test.yaml");
             Files.writeString(profile, """
                     name: meter-test
@@ -98,6 +110,9 @@ public class ModbusInfrastructure implements QuarkusTestResourceLifecycleManager
         }
         if (siteB != null) {
             siteB.close();
+        }
+        if (siteC != null) {
+            siteC.close();
         }
         if (kafka != null) {
             kafka.close();

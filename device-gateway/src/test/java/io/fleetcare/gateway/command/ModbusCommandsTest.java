@@ -25,6 +25,16 @@ class ModbusCommandsTest {
     }
 
     @Test
+    void writeRegisterTheCommandTheApiOffersModbusDevicesWritesTheNamedRegister() throws Exception {
+        // when
+        ModbusCommands.RegisterWrite write = ModbusCommands.toWrite(command("WRITE_REGISTER",
+                "{\"key\":\"current_setpoint_a\",\"value\":32}"));
+
+        // then
+        assertThat(write).isEqualTo(new ModbusCommands.RegisterWrite("current_setpoint_a", 32.0));
+    }
+
+    @Test
     void otherCommandsAndUnusableParamsAreRefused() {
         assertThatThrownBy(() -> ModbusCommands.toWrite(command("RESET", "{}")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not supported for Modbus");

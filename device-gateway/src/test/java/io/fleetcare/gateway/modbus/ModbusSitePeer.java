@@ -58,6 +58,11 @@ public final class ModbusSitePeer implements AutoCloseable {
         return units.get(unitId).getRegister(address).toUnsignedShort();
     }
 
+    /** Stores {@code value} (unsigned 16-bit) at {@code address} of unit {@code unitId}, as the device would. */
+    public void setRegister(int unitId, int address, int value) {
+        units.get(unitId).getRegister(address).setValue(value);
+    }
+
     public synchronized ModbusSitePeer start() {
         try {
             slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), slavePort, 4, false);

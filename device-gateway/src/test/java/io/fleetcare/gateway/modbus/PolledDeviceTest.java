@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcare.events.DeviceEvent;
+import io.fleetcare.events.DeviceStatus;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.EventKind;
 import io.fleetcare.events.Protocol;
@@ -30,7 +31,7 @@ class PolledDeviceTest {
     private final PolledDevice polled = new PolledDevice(device, link, Duration.ofSeconds(30), clock);
 
     @Test
-    void firstAnsweredPollReportsConnectedThenTheScaledMetrics() {
+    void firstAnsweredPollReportsConnectedThenTheScaledMetricsThenTheStatus() {
         // given
         link.charger(new int[] {1, 715, 2304, 1607, 0x0001, 0xC000, 0x45E1, 0x0400}, 16);
 
@@ -39,8 +40,11 @@ class PolledDeviceTest {
 
         // then
         assertThat(poll.failure()).isNull();
-        assertThat(poll.events()).extracting(DeviceEvent::kind).containsExactly(EventKind.CONNECTION, EventKind.METRICS);
+        assertThat(poll.events()).extracting(DeviceEvent::kind)
+                .containsExactly(EventKind.CONNECTION, EventKind.METRICS, EventKind.STATUS);
         assertThat(poll.events().get(0).event().name()).isEqualTo("CONNECTED");
+        assertThat(poll.events().get(2).status()).as("status 1 of charger-default is a warning")
+                .isEqualTo(new DeviceStatus(0, "Available", "OtherError", "1"));
         DeviceEvent metrics = poll.events().get(1);
         assertThat(metrics.protocol()).isEqualTo(Protocol.MODBUS);
         assertThat(metrics.deviceId()).isEqualTo("CP-M-1");
@@ -111,11 +115,56 @@ class PolledDeviceTest {
         // then
         assertThat(unreachable.events()).singleElement()
                 .satisfies(event -> assertThat(event.event().reason()).isEqualTo("no_connection"));
-        assertThat(back.events()).extracting(event -> event.event() == null ? "METRICS" : event.event().name())
-                .containsExactly("CONNECTED", "METRICS");
+        assertThat(back.events()).extracting(event -> event.event() == null ? event.kind().name() : event.event().name())
+                .as("the status is reported again after an outage").containsExactly("CONNECTED", "METRICS", "STATUS");
         assertThat(back.nextIn()).isEqualTo(INTERVAL);
         link.failure = new ModbusFailure(ModbusFailure.Reason.NO_ANSWER, "again");
         assertThat(polled.poll().nextIn()).as("backoff starts over").isEqualTo(INTERVAL);
+    }
+
+    @Test
+    void aChangedStatusRegisterIsReportedOnceAsAProtocolNeutralStatus() {
+        // given
+        link.charger(new int[8], 0);
+        polled.poll();
+
+        // when
+        link.registers.put(0, 2);
+        PolledDevice.Poll faulted = polled.poll();
+        PolledDevice.Poll stillFaulted = polled.poll();
+        link.registers.put(0, 0);
+        PolledDevice.Poll ok = polled.poll();
+        link.registers.put(0, 9);
+        PolledDevice.Poll unexplained = polled.poll();
+
+        // then
+        assertThat(faulted.events()).filteredOn(event -> event.kind() == EventKind.STATUS).singleElement()
+                .satisfies(event -> {
+                    assertThat(event.status()).isEqualTo(new DeviceStatus(0, "Faulted", "InternalError", "2"));
+                    assertThat(event.protocol()).isEqualTo(Protocol.MODBUS);
+                });
+        assertThat(stillFaulted.events()).extracting(DeviceEvent::kind).containsExactly(EventKind.METRICS);
+        assertThat(ok.events()).filteredOn(event -> event.kind() == EventKind.STATUS).singleElement()
+                .satisfies(event -> assertThat(event.status()).isEqualTo(new DeviceStatus(0, "Available", "NoError",
+                        "0")));
+        assertThat(unexplained.events()).filteredOn(event -> event.kind() == EventKind.STATUS).singleElement()
+                .satisfies(event -> assertThat(event.status()).isEqualTo(new DeviceStatus(0, "Unknown", "OtherError",
+                        "9")));
+    }
+
+    @Test
+    void aProfileWithoutStatusRegisterReportsNoStatus() {
+        // given
+        RegisterProfile noStatus = new RegisterProfile("plain", RegisterProfiles.builtIn().registers());
+        PolledDevice plain = new PolledDevice(new ModbusDevice("CP-M-2", DeviceType.EV_CHARGER, null, "127.0.0.1",
+                502, 3, noStatus, INTERVAL), link, Duration.ofSeconds(30), clock);
+        link.charger(new int[] {2, 0, 0, 0, 0, 0, 0, 0}, 0);
+
+        // when
+        PolledDevice.Poll poll = plain.poll();
+
+        // then
+        assertThat(poll.events()).extracting(DeviceEvent::kind).containsExactly(EventKind.CONNECTION, EventKind.METRICS);
     }
 
     @Test

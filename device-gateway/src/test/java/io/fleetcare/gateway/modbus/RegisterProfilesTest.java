@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import io.fleetcare.events.ModbusRegisterMap;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,6 +121,59 @@ class RegisterProfilesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-empty list");
         assertThatThrownBy(() -> parse("name: x\nname: y\nregisters:\n  - {name: a, address: 0, type: uint16}\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void builtInChargerProfileDeclaresWhatItsStatusValuesMean() {
+        // when
+        ModbusRegisterMap.StatusRegister status = RegisterProfiles.builtIn().status();
+
+        // then
+        assertThat(status.register()).isEqualTo("status");
+        assertThat(status.values()).containsExactly(
+                new ModbusRegisterMap.StatusValue(0, ModbusRegisterMap.StatusLevel.OK, null),
+                new ModbusRegisterMap.StatusValue(1, ModbusRegisterMap.StatusLevel.WARNING, "OtherError"),
+                new ModbusRegisterMap.StatusValue(2, ModbusRegisterMap.StatusLevel.FAULT, "InternalError"));
+    }
+
+    @Test
+    void invalidStatusDeclarationsAreRefusedWithTheFieldNamed() {
+        String registers = "name: x\nregisters:\n  - {name: st, address: 0, type: uint16}\n"
+                + "  - {name: wide, address: 1, type: uint32}\n";
+        assertThatThrownBy(() -> parse(registers + "status: {register: nope, values: [{value: 0, level: ok}]}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("status register nope");
+        assertThatThrownBy(() -> parse(registers + "status: {register: wide, values: [{value: 0, level: ok}]}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16-bit");
+        assertThatThrownBy(() -> parse(registers + "status: {register: st, values: [{value: 1, level: bad}]}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("status.values[0]")
+                .hasMessageContaining("ok, warning or fault");
+        assertThatThrownBy(() -> parse(registers + "status: {register: st, values: [{value: 1, level: warning}]}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a 'code'");
+    }
+
+    @Test
+    void aRegisterMapFromTheRegistryBecomesTheSameProfileAsItsFile() {
+        // given
+        ModbusRegisterMap map = new ModbusRegisterMap("meter-x", List.of(
+                new ModbusRegisterMap.Register("energy_wh", 0, "uint32", "low-word-first", null, "Wh", false),
+                new ModbusRegisterMap.Register("state", 2, "uint16", null, new BigDecimal("1"), null, false)),
+                new ModbusRegisterMap.StatusRegister("state",
+                        List.of(new ModbusRegisterMap.StatusValue(3, ModbusRegisterMap.StatusLevel.FAULT, null))));
+
+        // when
+        RegisterProfile fromMap = RegisterProfiles.fromMap(map);
+
+        // then
+        assertThat(fromMap).isEqualTo(parse("""
+                name: meter-x
+                registers:
+                  - {name: energy_wh, address: 0, type: uint32, wordOrder: low-word-first, unit: Wh}
+                  - {name: state, address: 2, type: uint16}
+                status:
+                  register: state
+                  values:
+                    - {value: 3, level: fault}
+                """));
     }
 
     private static RegisterProfile parse(String yaml) {

@@ -98,13 +98,25 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
     public void createTopics(int partitions, String... names) {
+        createTopics(partitions, Map.of(), names);
+    }
+
+    /**
+     * As {@link #createTopics(int, String...)}, with {@code cleanup.policy=compact} (registries such as the
+     * credentials and Modbus device topics, which their readers read from the beginning).
+     */
+    public void createCompactedTopics(int partitions, String... names) {
+        createTopics(partitions, Map.of("cleanup.policy", "compact"), names);
+    }
+
+    private void createTopics(int partitions, Map<String, String> configs, String... names) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = Arrays.stream(names)
                     .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, partitions, (short) 1).configs(Map.of()))
+                    .map(name -> new NewTopic(name, partitions, (short) 1).configs(configs))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();

@@ -50,6 +50,9 @@ public class DeviceCommandResource {
     DeviceCommandService commands;
 
     @Inject
+    CommandCapabilities capabilities;
+
+    @Inject
     SecurityIdentity identity;
 
     @POST
@@ -60,6 +63,10 @@ public class DeviceCommandResource {
             @Context UriInfo uri) {
         checkDevice(deviceId);
         DiagnosticCommand command = parse(body.command());
+        CommandOptions options = capabilities.of(deviceId);
+        if (!options.commands().contains(command)) {
+            throw new CommandNotSupportedException(options, command);
+        }
         if (body.params() != null && EventCodec.encodeToString(body.params()).getBytes(StandardCharsets.UTF_8).length
                 > MAX_PARAMS_BYTES) {
             throw new InvalidRequestException("params must be at most " + MAX_PARAMS_BYTES + " bytes of JSON.");
@@ -75,6 +82,16 @@ public class DeviceCommandResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         checkDevice(deviceId);
         return commands.ofDevice(deviceId, limit);
+    }
+
+    @GET
+    @Path("available")
+    @Operation(summary = "The commands this device's protocol can execute",
+            description = "A Modbus device takes WRITE_REGISTER only; a charger the OCPP commands; a set-top box the"
+                    + " MQTT/CoAP ones. POST refuses any other with 409.")
+    public CommandOptions available(@PathParam("deviceId") String deviceId) {
+        checkDevice(deviceId);
+        return capabilities.of(deviceId);
     }
 
     @GET

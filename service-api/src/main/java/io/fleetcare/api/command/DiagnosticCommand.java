@@ -2,7 +2,8 @@ package io.fleetcare.api.command;
 
 /**
  * The remote diagnostics the platform may send to a device (ARCHITECTURE.md, device-facing contracts).
- * The gateway maps each one to its protocol and answers REJECTED for a command the device's protocol lacks.
+ * The gateway maps each one to its protocol and answers REJECTED for a command the device's protocol lacks; the
+ * API already refuses one the device's protocol does not offer ({@link CommandCapabilities}).
  */
 public enum DiagnosticCommand {
     /** MQTT/CoAP set-top boxes. */
@@ -17,5 +18,10 @@ public enum DiagnosticCommand {
     GET_DIAGNOSTICS,
     GET_CONFIGURATION,
     CHANGE_CONFIGURATION,
-    UNLOCK_CONNECTOR
+    UNLOCK_CONNECTOR,
+    /**
+     * Modbus TCP devices: writes a writable register of the device's profile; params
+     * {@code {"key": <register name>, "value": <number>}}, e.g. {@code current_setpoint_a}.
+     */
+    WRITE_REGISTER
 }

@@ -12,7 +12,8 @@ FC.page('device', async function () {
       ['GET_CONFIGURATION', 'Get configuration', {}],
       ['GET_DIAGNOSTICS', 'Collect logs', null]],
     SET_TOP_BOX: [['REBOOT', 'Reboot', {}, true], ['SELF_TEST', 'Self test', {}], ['GET_CONFIG', 'Get configuration', {}],
-      ['COLLECT_LOGS', 'Collect logs', {}]]
+      ['COLLECT_LOGS', 'Collect logs', {}]],
+    MODBUS: [['WRITE_REGISTER', 'Write setpoint', null, true]]
   };
   const FINAL = ['COMPLETED', 'REJECTED', 'FAILED', 'TIMED_OUT'];
   document.getElementById('device-title').textContent = 'Device ' + id;
@@ -210,6 +211,12 @@ FC.page('device', async function () {
       if (!location) return;
       body.params = { location };
     }
+    if (command === 'WRITE_REGISTER') {
+      const key = prompt('Writable register of the profile', 'current_setpoint_a');
+      const value = key && prompt('Value for ' + key);
+      if (!key || !value) return;
+      body.params = { key, value };
+    }
     try {
       let c = await api(path + '/commands', { method: 'POST', body });
       showCommand(c);
@@ -224,10 +231,14 @@ FC.page('device', async function () {
       FC.toast(e.message, true);
     }
   }
-  const kind = device ? device.deviceType : (alerts[0] && alerts[0].deviceType);
-  document.getElementById('command-buttons').replaceChildren(...(COMMANDS[kind] || []).map(([command, text, params,
+  // only what the device's protocol can execute (GET .../commands/available; a Modbus device takes register writes)
+  const offered = await api(path + '/commands/available').catch(() => null);
+  const kind = offered && offered.protocol === 'MODBUS' ? 'MODBUS'
+    : device ? device.deviceType : (alerts[0] && alerts[0].deviceType);
+  const buttons = (COMMANDS[kind] || []).filter(([command]) => !offered || offered.commands.includes(command));
+  document.getElementById('command-buttons').replaceChildren(...buttons.map(([command, text, params,
     dangerous]) => el('button', { class: 'btn secondary', style: 'margin:0 .3rem .3rem 0', id: 'cmd-' + command,
     onclick: () => send(command, params, dangerous) }, text)));
-  if (!COMMANDS[kind]) document.getElementById('command-buttons').append(FC.empty('No diagnostics for this device.'));
+  if (!buttons.length) document.getElementById('command-buttons').append(FC.empty('No diagnostics for this device.'));
   await commands();
 });
