@@ -57,6 +57,30 @@ class EventCodecTest {
     }
 
     @Test
+    void roundTripsTheReportedTimeAndTheSkewMarkOfACheckedEvent() {
+        DeviceEvent event = new DeviceClock(DeviceClock.DEFAULT_TOLERANCE).check(new DeviceEvent("e-1", "STB-1",
+                DeviceType.SET_TOP_BOX, null, Protocol.MQTT, EventKind.METRICS, Instant.EPOCH,
+                Instant.parse("2026-12-08T01:00:00Z"), Map.of("cpu_temp_c", 61.5), null, null));
+
+        String json = EventCodec.encodeToString(event);
+
+        assertThat(json).contains("\"reportedTs\":\"1970-01-01T00:00:00Z\"", "\"clockSkewed\":true",
+                "\"deviceTs\":\"2026-12-08T01:00:00Z\"");
+        assertThat(EventCodec.decode(json, DeviceEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void decodesARecordWrittenBeforeTheClockCheckExisted() {
+        DeviceEvent event = EventCodec.decode("""
+                {"eventId":"e","deviceId":"d","deviceType":"SET_TOP_BOX","protocol":"MQTT","kind":"METRICS",
+                 "deviceTs":"2026-11-24T09:00:00Z","receivedTs":"2026-11-24T10:00:00Z"}""", DeviceEvent.class);
+
+        assertThat(event.reportedTs()).isNull();
+        assertThat(event.clockSkewed()).isFalse();
+        assertThat(event.deviceTs()).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+    }
+
+    @Test
     void refusesAnEventWithoutDeviceId() {
         assertThatThrownBy(() -> EventCodec.decode("""
                 {"eventId":"e","deviceType":"SET_TOP_BOX","protocol":"MQTT","kind":"METRICS","receivedTs":"2026-11-24T10:00:00Z"}""",

@@ -61,6 +61,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private String jdbcUrl;
     private String postgresUser;
     private String postgresPassword;
+    private DemoSeeder.Story story;
+    private String storyFailure;
 
     private EmbeddedPlatform(PlatformOptions options) {
         this.options = options;
@@ -204,19 +206,57 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
         gateway.awaitHttpOk("http://127.0.0.1:" + gatewayPort + "/q/health/ready", START_TIMEOUT);
         LOG.info("gateway ready on port {}", gatewayPort);
-        // the fleet starts as soon as the gateway listens; Kafka keeps its telemetry until the job reads it
-        startFleet();
+        FleetPlan chargerPlan = FleetPlan.chargers(options.chargers(), 0, options.faultyChargers(), options.seed(),
+                secrets::deviceSecret);
+        FleetPlan boxPlan = FleetPlan.setTopBoxes(options.setTopBoxes(), options.overheating(), options.seed(),
+                secrets::deviceSecret);
+        if (!tellsStory()) {
+            // the fleet starts as soon as the gateway listens; Kafka keeps its telemetry until the job reads it
+            startFleet(chargerPlan, boxPlan);
+        }
         job.awaitLogLine("device-health job running", START_TIMEOUT);
         LOG.info("device-health stream job running");
         api.awaitHttpOk("http://127.0.0.1:" + apiPort + "/q/health/ready", START_TIMEOUT);
         LOG.info("service API ready on port {}", apiPort);
+        if (tellsStory()) {
+            // the story first, so that the devices are in the registry (with their owners) before their first alert
+            seedStory(data, boxPlan, chargerPlan);
+            startFleet(chargerPlan, boxPlan);
+        }
 
     }
 
-    private void startFleet() {
+    /** Whether this start seeds (or finds) the demo story: asked for, and there is a simulated fleet to tell it of. */
+    private boolean tellsStory() {
+        return options.demoStory() && options.setTopBoxes() + options.chargers() > 0;
+    }
+
+    private void seedStory(Path data, FleetPlan boxes, FleetPlan chargers) {
+        Map<String, String> passwords = Map.of(PlatformSecrets.ADMIN_USER, secrets.adminPassword(),
+                DemoSeeder.MANAGER, secrets.demoAccountPassword(DemoSeeder.MANAGER),
+                DemoSeeder.ENGINEER, secrets.demoAccountPassword(DemoSeeder.ENGINEER));
+        DemoSeeder seeder = new DemoSeeder(new ServiceApiClient(apiUrl(), passwords), PlatformSecrets.ADMIN_USER,
+                new DemoSeeder.TelemetryStore(jdbcUrl, postgresUser, postgresPassword), java.time.Clock.systemUTC(),
+                options.seed());
+        try {
+            story = seeder.seedOnce(data, boxes, chargers, passwords);
+            LOG.info("demo story {} ({} devices, {} hourly rollups, seeded in {} ms)",
+                    story.seededNow() ? "seeded" : "already seeded", story.devices(), story.rollupRows(),
+                    story.took().toMillis());
+        } catch (RuntimeException e) {
+            // the platform itself runs; the banner says the story is missing and why
+            storyFailure = e.getMessage();
+            LOG.error("the demo story could not be seeded: {}", e.getMessage(), e);
+        }
+    }
+
+    /** The demo's story as seeded; null when the options ask for none or seeding failed. */
+    DemoSeeder.Story story() {
+        return story;
+    }
+
+    private void startFleet(FleetPlan chargers, FleetPlan plan) {
         if (options.chargers() > 0) {
-            FleetPlan chargers = FleetPlan.chargers(options.chargers(), 0, options.faultyChargers(), options.seed(),
-                    secrets::deviceSecret);
             try {
                 chargerFleet = remember(ChargerFleet.start(chargers,
                         java.net.URI.create("ws://127.0.0.1:" + gatewayPort + "/ocpp")));
@@ -227,8 +267,6 @@ public final class EmbeddedPlatform implements AutoCloseable {
         if (options.setTopBoxes() == 0) {
             return;
         }
-        FleetPlan plan = FleetPlan.setTopBoxes(options.setTopBoxes(), options.overheating(), options.seed(),
-                secrets::deviceSecret);
         try {
             fleet = remember(SimulatedFleet.start(plan, broker.serverUri(), options.telemetryInterval()));
         } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
@@ -305,6 +343,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public String adminPassword() {
         return secrets.adminPassword();
+    }
+
+    /** The password of a demo account ({@link DemoSeeder#MANAGER}, {@link DemoSeeder#ENGINEER}), kept in the secrets. */
+    String demoAccountPassword(String username) {
+        return secrets.demoAccountPassword(username);
     }
 
     /** JDBC URL of the platform's database (tickets in {@code public}, telemetry in {@code telemetry}). */
@@ -427,7 +470,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return """
 
                 ==================================================================
-                 FleetCare is running (embedded).
+                 FleetCare is running (embedded).%11$s
                    Web UI:           %1$s/ui/
                    Tickets (API):    %1$s/api/tickets
                    API health:       %1$s/q/health
@@ -442,6 +485,30 @@ public final class EmbeddedPlatform implements AutoCloseable {
                  Ctrl-C stops everything; state stays in %10$s.
                 ==================================================================
                 """.formatted(apiUrl(), gatewayUrl(), adminUser(), adminPassword(), broker.serverUri(), broker.kind(),
-                kafka.bootstrapServers(), logDir(), fleetLine, options.dataDir().toAbsolutePath().normalize());
+                kafka.bootstrapServers(), logDir(), fleetLine, options.dataDir().toAbsolutePath().normalize(), storyLines());
+    }
+
+    /** The banner's lines about the demo story: the page to open first and the demo accounts. */
+    private String storyLines() {
+        if (!tellsStory()) {
+            return "";
+        }
+        if (story == null) {
+            return "\n   The demo story could not be seeded (" + storyFailure + ");\n   start with a new --data-dir to seed it"
+                    + " again, or with --no-demo-story.";
+        }
+        String lines = "";
+        if (story.openFirst() != null) {
+            lines += "\n   Open first:       " + apiUrl() + "/ui/device.html?id=" + story.openFirst()
+                    + "\n                     (the overheating set-top box: owner, warranty, a year of telemetry,"
+                    + "\n                     its past repairs; its visit brief; then the KPI page " + apiUrl()
+                    + "/ui/kpi.html)";
+        }
+        if (story.faultedCharger() != null) {
+            lines += "\n   Faulted charger:  " + apiUrl() + "/ui/device.html?id=" + story.faultedCharger();
+        }
+        return lines + "\n   Demo accounts:    " + DemoSeeder.MANAGER + " / "
+                + secrets.demoAccountPassword(DemoSeeder.MANAGER) + " (service manager), " + DemoSeeder.ENGINEER
+                + " / " + secrets.demoAccountPassword(DemoSeeder.ENGINEER) + " (field engineer)";
     }
 }

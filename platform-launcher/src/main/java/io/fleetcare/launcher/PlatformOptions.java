@@ -23,10 +23,13 @@ import java.util.List;
  * @param extraDevices       devices run by someone else (e.g. scenarios) that the platform must know besides its
  *                           simulated fleet: they get secrets and, by protocol, broker accounts, DTLS pre-shared
  *                           keys, entries in the gateway's charger file or in its Modbus devices file; never null
+ * @param demoStory          whether the platform seeds the demo's story once it runs (see {@link DemoSeeder}):
+ *                           the simulated fleet in the registry with customers, components, past cases and a year
+ *                           of hourly rollups; only the first start of a data directory seeds
  */
 record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, int setTopBoxes, int overheating,
                        int chargers, int faultyChargers, long seed, Duration telemetryInterval, Path rulesFile,
-                       List<ExtraDevice> extraDevices) {
+                       List<ExtraDevice> extraDevices, boolean demoStory) {
 
     /**
      * A device the platform registers but does not simulate itself.
@@ -47,11 +50,25 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
         extraDevices = List.copyOf(extraDevices);
     }
 
-    /** Options with the simulated fleet only, no extra devices. */
+    /** Options with the simulated fleet only, no extra devices and no demo story. */
     PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, int setTopBoxes, int overheating,
                     int chargers, int faultyChargers, long seed, Duration telemetryInterval, Path rulesFile) {
         this(home, dataDir, apiPort, gatewayPort, setTopBoxes, overheating, chargers, faultyChargers, seed,
                 telemetryInterval, rulesFile, List.of());
+    }
+
+    /** Options without the demo story (the tests' platforms). */
+    PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, int setTopBoxes, int overheating,
+                    int chargers, int faultyChargers, long seed, Duration telemetryInterval, Path rulesFile,
+                    List<ExtraDevice> extraDevices) {
+        this(home, dataDir, apiPort, gatewayPort, setTopBoxes, overheating, chargers, faultyChargers, seed,
+                telemetryInterval, rulesFile, extraDevices, false);
+    }
+
+    /** These options with the demo story seeded or not. */
+    PlatformOptions withDemoStory(boolean seeded) {
+        return new PlatformOptions(home, dataDir, apiPort, gatewayPort, setTopBoxes, overheating, chargers,
+                faultyChargers, seed, telemetryInterval, rulesFile, extraDevices, seeded);
     }
 
     /** These options with the simulator's load-mode devices (LD-CP-…, LD-STB-…) registered besides. */
@@ -62,7 +79,7 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
         io.fleetcare.simulator.load.LoadSettings.setTopBoxIds(loadSetTopBoxes).forEach(id ->
                 extra.add(new ExtraDevice(id, false, io.fleetcare.simulator.fleet.FleetPlan.SET_TOP_BOX_MODEL)));
         return new PlatformOptions(home, dataDir, apiPort, gatewayPort, setTopBoxes, overheating, chargers,
-                faultyChargers, seed, telemetryInterval, rulesFile, extra);
+                faultyChargers, seed, telemetryInterval, rulesFile, extra, demoStory);
     }
 
     /** These options with the devices of the given scenarios registered besides. */
@@ -75,7 +92,7 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
             }
         }
         return new PlatformOptions(home, dataDir, apiPort, gatewayPort, setTopBoxes, overheating, chargers,
-                faultyChargers, seed, telemetryInterval, rulesFile, extra);
+                faultyChargers, seed, telemetryInterval, rulesFile, extra, demoStory);
     }
 
     static final int DEFAULT_API_PORT = 8080;
@@ -83,7 +100,7 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
 
     static PlatformOptions defaults(Path home) {
         return new PlatformOptions(home, home.resolve("demo-data"), DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT,
-                6, 1, 2, 1, 42, Duration.ofSeconds(2), null);
+                6, 1, 2, 1, 42, Duration.ofSeconds(2), null, List.of(), true);
     }
 
     static String usage() {
@@ -108,6 +125,9 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
                                         --chargers 0 for no demo fleet beside them)
                   --load-chargers N     also register chargers LD-CP-00001.. for the simulator's load mode
                   --load-set-top-boxes N  also register set-top boxes LD-STB-00001.. for the load mode
+                  --no-demo-story       do not seed the demo's story (customers, components, past cases, a
+                                        year of history); it is seeded once, on the first start of a data
+                                        directory, through the service API
                   --home DIR            the project's root folder (default: current folder)
                   --help                this text
                 """;
@@ -117,6 +137,7 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
     static PlatformOptions parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean scenarios = rest.remove("--scenarios");
+        boolean demoStory = !rest.remove("--no-demo-story");
         int loadChargers = Integer.parseInt(valueOf(rest, "--load-chargers", "0"));
         int loadBoxes = Integer.parseInt(valueOf(rest, "--load-set-top-boxes", "0"));
         Path home = Path.of(valueOf(rest, "--home", "."));
@@ -141,14 +162,15 @@ record PlatformOptions(Path home, Path dataDir, int apiPort, int gatewayPort, in
             throw new IllegalArgumentException("--faulty-chargers may not exceed --chargers");
         }
         PlatformOptions options = new PlatformOptions(home, dataDir, api, gateway, boxes, hot, chargers, faulty, seed,
-                Duration.ofMillis(interval), rules == null ? null : Path.of(rules));
+                Duration.ofMillis(interval), rules == null ? null : Path.of(rules)).withDemoStory(demoStory);
         options = options.withLoadDevices(loadChargers, loadBoxes);
         if (!scenarios) {
             return options;
         }
         if (rules == null) {
             options = new PlatformOptions(home, dataDir, api, gateway, boxes, hot, chargers, faulty, seed,
-                    Duration.ofMillis(interval), ScenarioRulesFile.writeInto(dataDir), options.extraDevices());
+                    Duration.ofMillis(interval), ScenarioRulesFile.writeInto(dataDir), options.extraDevices(),
+                    demoStory);
         }
         return options.withScenarioDevices(io.fleetcare.simulator.scenario.ScenarioFile.library());
     }

@@ -18,7 +18,7 @@ import java.util.Properties;
 
 /**
  * The secrets of an embedded platform: the gateway's broker password, the administrator's
- * password, the two device-credential keys (storage and transport), the service API's archive key and web-session
+ * password, the passwords of the demo's accounts, the two device-credential keys (storage and transport), the service API's archive key and web-session
  * key (AES-256, base64) and every simulated device's secret. Made at random on the first start, kept in
  * {@code secrets.properties} (readable by the owner only) in the data directory, and reused by
  * later starts so that the database's accounts keep working.
@@ -43,7 +43,9 @@ final class PlatformSecrets {
                 | secrets.ensureAesKey("device-credentials.storage-key")
                 | secrets.ensureAesKey("device-credentials.transport-key")
                 | secrets.ensureAesKey("archive.key")
-                | secrets.ensureAesKey("api.session-key");
+                | secrets.ensureAesKey("api.session-key")
+                | secrets.ensure("account." + DemoSeeder.MANAGER + ".password")
+                | secrets.ensure("account." + DemoSeeder.ENGINEER + ".password");
         Map<String, String> fresh = FleetPlan.newSecrets(deviceIds);
         for (String id : deviceIds) {
             if (secrets.values.getProperty("device." + id) == null) {
@@ -63,6 +65,15 @@ final class PlatformSecrets {
 
     String adminPassword() {
         return values.getProperty("admin.password");
+    }
+
+    /** The password of one of the demo story's accounts ({@link DemoSeeder#MANAGER}, {@link DemoSeeder#ENGINEER}). */
+    String demoAccountPassword(String username) {
+        String password = values.getProperty("account." + username + ".password");
+        if (password == null) {
+            throw new IllegalArgumentException("no demo account " + username);
+        }
+        return password;
     }
 
     /** AES-256 key (base64) the service API seals CoAP pre-shared keys with in its database. */

@@ -47,4 +47,24 @@ class PlatformOptionsTest {
         assertThat(options.rulesFile()).isEqualTo(dir.resolve("scenario-rules.yaml"));
         assertThat(Files.readString(options.rulesFile())).isEqualTo(ScenarioFile.scenarioRules());
     }
+
+    @Test
+    void theDemoSeedsItsStoryUnlessToldNotTo() {
+        assertThat(PlatformOptions.parse(new String[0]).demoStory()).isTrue();
+
+        PlatformOptions without = PlatformOptions.parse(new String[] {"--no-demo-story", "--load-chargers", "1"});
+
+        assertThat(without.demoStory()).isFalse();
+        assertThat(without.extraDevices()).hasSize(1);
+        assertThat(PlatformOptions.usage()).contains("--no-demo-story");
+    }
+
+    @Test
+    void platformsBuiltInCodeHaveNoStoryUnlessAsked() {
+        PlatformOptions plain = new PlatformOptions(dir, dir, 0, 0, 1, 0, 0, 0, 1, java.time.Duration.ofSeconds(1), null);
+
+        assertThat(plain.demoStory()).isFalse();
+        assertThat(plain.withDemoStory(true).demoStory()).isTrue();
+        assertThat(plain.withDemoStory(true).withLoadDevices(1, 0).demoStory()).isTrue();
+    }
 }

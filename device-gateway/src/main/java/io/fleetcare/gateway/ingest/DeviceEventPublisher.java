@@ -1,5 +1,6 @@
 package io.fleetcare.gateway.ingest;
 
+import io.fleetcare.events.DeviceClock;
 import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.EventCodec;
 import io.fleetcare.events.Topics;
@@ -43,6 +44,7 @@ public class DeviceEventPublisher {
     private final Producer<String, byte[]> producer;
     private final IngestMetrics metrics;
     private final EventSpool spool;
+    private final DeviceClockCheck clockCheck;
     private final ScheduledExecutorService drainer;
     private boolean spooling;
 
@@ -52,8 +54,10 @@ public class DeviceEventPublisher {
     }
 
     @Inject
-    DeviceEventPublisher(Producer<String, byte[]> producer, IngestMetrics metrics, SpoolSettings settings) {
-        this(producer, metrics, settings.enabled() ? EventSpool.open(settings.dir(), settings.maxBytes()) : null);
+    DeviceEventPublisher(Producer<String, byte[]> producer, IngestMetrics metrics, SpoolSettings settings,
+            DeviceClockCheck clockCheck) {
+        this(producer, metrics, settings.enabled() ? EventSpool.open(settings.dir(), settings.maxBytes()) : null,
+                clockCheck, true);
     }
 
     /**
@@ -67,9 +71,17 @@ public class DeviceEventPublisher {
     /** With {@code drainInBackground} false nothing drains the spool but calls of {@link #drain()} (unit tests). */
     DeviceEventPublisher(Producer<String, byte[]> producer, IngestMetrics metrics, EventSpool spool,
             boolean drainInBackground) {
+        this(producer, metrics, spool, new DeviceClockCheck(new DeviceClock(DeviceClock.DEFAULT_TOLERANCE), metrics),
+                drainInBackground);
+    }
+
+    /** @param clockCheck applied to every event before it is sent or spooled; never null */
+    DeviceEventPublisher(Producer<String, byte[]> producer, IngestMetrics metrics, EventSpool spool,
+            DeviceClockCheck clockCheck, boolean drainInBackground) {
         this.producer = producer;
         this.metrics = metrics;
         this.spool = spool;
+        this.clockCheck = clockCheck;
         if (spool == null || !drainInBackground) {
             drainer = null;
         } else {
@@ -106,7 +118,8 @@ public class DeviceEventPublisher {
     /**
      * Hands the event to Kafka without blocking on the broker's answer (the producer may still block
      * up to its {@code max.block.ms} while it has no metadata or no buffer space), or to the spool while
-     * Kafka is unreachable.
+     * Kafka is unreachable. The event's device clock is checked first ({@link DeviceClockCheck}): what Kafka or the
+     * spool receives may carry the receive time as event time.
      *
      * @param event never null
      * @return completes normally when Kafka confirmed the write or the event is stored in the spool;
@@ -114,7 +127,8 @@ public class DeviceEventPublisher {
      *         retry can cure, and with {@link SpoolFull} when Kafka is unreachable and the spool is full;
      *         never null
      */
-    public CompletionStage<Void> publish(DeviceEvent event) {
+    public CompletionStage<Void> publish(DeviceEvent reported) {
+        DeviceEvent event = clockCheck.apply(reported);
         byte[] value = EventCodec.encode(event);
         if (spool != null) {
             synchronized (this) {

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * The ingestion counters every protocol adapter shares, tagged by {@code protocol} (lower case, e.g.
  * {@code mqtt}; both OCPP versions count as {@code ocpp}). In Prometheus they read {@code gateway_messages_received_total},
  * {@code gateway_messages_forwarded_total}, {@code gateway_messages_rejected_total{reason}},
+ * {@code gateway_clock_skewed_total},
  * {@code gateway_kafka_send_failures_total} and the timer {@code gateway_kafka_send_seconds}; protocols with
  * connections add {@code gateway_devices_connected} and {@code gateway_connections_refused_total}, polled ones
  * {@code gateway_polls_failed_total}.
@@ -40,6 +41,7 @@ public class IngestMetrics {
         received(protocol);
         forwarded(protocol);
         sendFailures(protocol);
+        clockSkewed(protocol);
         for (IngestRejection.Reason reason : IngestRejection.Reason.values()) {
             rejected(protocol, reason);
         }
@@ -58,6 +60,14 @@ public class IngestMetrics {
     /** Kafka confirmed one DeviceEvent. */
     public void countForwarded(Protocol protocol) {
         forwarded(protocol).increment();
+    }
+
+    /**
+     * One event's device clock was off by more than the tolerance, so its event time is the receive time
+     * ({@code gateway_clock_skewed_total{protocol}}).
+     */
+    public void countClockSkewed(Protocol protocol) {
+        clockSkewed(protocol).increment();
     }
 
     /** Kafka did not take one DeviceEvent; the adapter keeps the device message unacknowledged. */
@@ -198,6 +208,13 @@ public class IngestMetrics {
                 .description("Messages from devices that were refused and not forwarded")
                 .tag("protocol", tag(protocol))
                 .tag("reason", reason.tag())
+                .register(registry);
+    }
+
+    private Counter clockSkewed(Protocol protocol) {
+        return Counter.builder("gateway.clock.skewed")
+                .description("Events whose device clock was off by more than the tolerance (event time = receive time)")
+                .tag("protocol", tag(protocol))
                 .register(registry);
     }
 

@@ -3,6 +3,7 @@ package io.fleetcare.gateway.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetcare.events.DeviceClock;
 import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.EventCodec;
@@ -56,7 +57,7 @@ class DeviceEventPublisherSpoolingTest {
         assertThat(accepted).isCompleted().isNotCompletedExceptionally();
         assertThat(publisher.isSpooling()).isTrue();
         assertThat(spool.read(10).records()).extracting(DeviceEventPublisherSpoolingTest::decode)
-                .containsExactly(event);
+                .containsExactly(new DeviceClock(DeviceClock.DEFAULT_TOLERANCE).check(event));
         assertThat(registry.counter("gateway.spool.events.spooled", "protocol", "mqtt").count()).isEqualTo(1.0);
         assertThat(registry.get("gateway.spool.events").gauge().value()).isEqualTo(1.0);
     }

@@ -2,6 +2,7 @@ package io.fleetcare.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetcare.events.DeviceClock;
 import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.EventCodec;
@@ -9,6 +10,7 @@ import io.fleetcare.events.EventKind;
 import io.fleetcare.events.Protocol;
 import io.fleetcare.events.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +41,8 @@ class DeviceEventPublisherTest {
         ProducerRecord<String, byte[]> sent = kafka.history().get(0);
         assertThat(sent.topic()).isEqualTo(Topics.DEVICE_TELEMETRY);
         assertThat(sent.key()).isEqualTo("STB-1");
-        assertThat(EventCodec.decode(sent.value(), DeviceEvent.class)).isEqualTo(event);
+        assertThat(EventCodec.decode(sent.value(), DeviceEvent.class))
+                .isEqualTo(new DeviceClock(DeviceClock.DEFAULT_TOLERANCE).check(event));
 
         kafka.completeNext();
         assertThat(confirmed).isCompleted();
@@ -71,6 +74,58 @@ class DeviceEventPublisherTest {
 
         // then
         assertThat(confirmed).isCompletedExceptionally();
+    }
+
+    @Test
+    void aDeviceClockWithinTheToleranceGivesTheEventTimeAndIsKeptAsReported() {
+        // when
+        publisher.publish(event("STB-1"));
+
+        // then
+        DeviceEvent sent = EventCodec.decode(kafka.history().get(0).value(), DeviceEvent.class);
+        assertThat(sent.deviceTs()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
+        assertThat(sent.reportedTs()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
+        assertThat(sent.clockSkewed()).isFalse();
+        assertThat(registry.counter("gateway.clock.skewed", "protocol", "mqtt").count()).isZero();
+    }
+
+    @Test
+    void aDeviceClockBackIn1970GetsTheReceiveTimeAsEventTimeAndIsCounted() {
+        // given
+        Instant received = Instant.parse("2026-12-08T01:00:00Z");
+        DeviceEvent event = new DeviceEvent("6f1c0c57-0000-3000-8000-000000000002", "STB-1970", DeviceType.SET_TOP_BOX,
+                "STB-4K-200", Protocol.MQTT, EventKind.METRICS, Instant.EPOCH, received, Map.of("cpu_temp_c", 61.5),
+                null, null);
+
+        // when
+        publisher.publish(event);
+        publisher.publish(event);
+
+        // then
+        DeviceEvent sent = EventCodec.decode(kafka.history().get(0).value(), DeviceEvent.class);
+        assertThat(sent.deviceTs()).isEqualTo(received);
+        assertThat(sent.reportedTs()).isEqualTo(Instant.EPOCH);
+        assertThat(sent.clockSkewed()).isTrue();
+        assertThat(registry.counter("gateway.clock.skewed", "protocol", "mqtt").count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void theToleranceComesFromTheClockCheck() {
+        // given a check that allows 10 minutes, and a device 6 minutes ahead
+        IngestMetrics metrics = new IngestMetrics(registry);
+        DeviceEventPublisher lenient = new DeviceEventPublisher(kafka, metrics, null,
+                new DeviceClockCheck(new DeviceClock(Duration.ofMinutes(10)), metrics), false);
+        Instant received = Instant.parse("2026-12-08T01:00:00Z");
+        DeviceEvent event = new DeviceEvent("6f1c0c57-0000-3000-8000-000000000003", "STB-1", DeviceType.SET_TOP_BOX,
+                null, Protocol.MQTT, EventKind.METRICS, received.plusSeconds(360), received, Map.of(), null, null);
+
+        // when
+        lenient.publish(event);
+        publisher.publish(event);
+
+        // then
+        assertThat(EventCodec.decode(kafka.history().get(0).value(), DeviceEvent.class).clockSkewed()).isFalse();
+        assertThat(EventCodec.decode(kafka.history().get(1).value(), DeviceEvent.class).clockSkewed()).isTrue();
     }
 
     private static DeviceEvent event(String deviceId) {

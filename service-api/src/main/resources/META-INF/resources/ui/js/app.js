@@ -147,8 +147,25 @@
     return Math.floor(h / 24) + 'd ' + (h % 24) + 'h';
   }
 
-  function age(iso) {
-    return iso ? span(Date.now() - new Date(iso).getTime()) + ' ago' : '–';
+  /** Times before 2001 come from a device clock that was never set (real-time clocks fall back to 1970 or 2000). */
+  const CLOCK_NOT_SET_BEFORE = Date.UTC(2001, 0, 1);
+  /** How far ahead of this browser's clock a time may be and still read "just now" (clocks differ a little). */
+  const AHEAD_TOLERANCE_MS = 60 * 1000;
+
+  /**
+   * "3h 12m ago", never negative and never absurd: a time up to a minute ahead of {@code now} (default: this
+   * browser's clock) or less than a second ago is "just now", a later one "clock ahead", one before 2001
+   * "clock not set"; no time (or no date) is "–".
+   */
+  function age(iso, now) {
+    if (!iso) return '–';
+    const t = new Date(iso).getTime();
+    if (isNaN(t)) return '–';
+    if (t < CLOCK_NOT_SET_BEFORE) return 'clock not set';
+    const ms = (now === undefined ? Date.now() : now) - t;
+    if (ms < -AHEAD_TOLERANCE_MS) return 'clock ahead';
+    if (ms < 1000) return 'just now';
+    return span(ms) + ' ago';
   }
 
   function badge(kind, value) {

@@ -1,5 +1,6 @@
 package io.fleetcare.stream.health;
 
+import io.fleetcare.events.DeviceClock;
 import io.fleetcare.stream.rules.HealthRules;
 import java.io.Serializable;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import java.util.Objects;
  *                           readings count as late for watermarks; also how long the status fault
  *                           detector remembers a cleared fault to ignore older reports; not negative
  * @param sourceIdleness     after how long without data a source split stops holding back watermarks; positive
+ * @param clockTolerance     how far a device's reported time may lie from the gateway's receive time before the
+ *                           receive time is the event time ({@link io.fleetcare.events.DeviceClock}); also how far
+ *                           beyond the wall clock an event time may move the watermark; positive
  */
 public record DeviceHealthConfig(
         HealthRules rules,
@@ -23,7 +27,8 @@ public record DeviceHealthConfig(
         Duration episodeRetention,
         int evidenceLimit,
         Duration maxOutOfOrderness,
-        Duration sourceIdleness) implements Serializable {
+        Duration sourceIdleness,
+        Duration clockTolerance) implements Serializable {
 
     /**
      * @throws NullPointerException     when a component is null
@@ -34,6 +39,7 @@ public record DeviceHealthConfig(
         requirePositive(duplicateRetention, "duplicateRetention");
         requirePositive(episodeRetention, "episodeRetention");
         requirePositive(sourceIdleness, "sourceIdleness");
+        requirePositive(clockTolerance, "clockTolerance");
         if (Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness").isNegative()) {
             throw new IllegalArgumentException("maxOutOfOrderness must not be negative");
         }
@@ -44,11 +50,18 @@ public record DeviceHealthConfig(
 
     /**
      * The given rules with the default settings: duplicates remembered for 1 h, silent episodes
-     * kept for 7 days, 20 readings of evidence, 10 s out-of-orderness, 1 min idleness.
+     * kept for 7 days, 20 readings of evidence, 10 s out-of-orderness, 1 min idleness, device clocks trusted
+     * within {@link DeviceClock#DEFAULT_TOLERANCE} (5 min).
      */
     public static DeviceHealthConfig of(HealthRules rules) {
         return new DeviceHealthConfig(rules, Duration.ofHours(1), Duration.ofDays(7), 20,
-                Duration.ofSeconds(10), Duration.ofMinutes(1));
+                Duration.ofSeconds(10), Duration.ofMinutes(1), DeviceClock.DEFAULT_TOLERANCE);
+    }
+
+    /** These settings with another device clock tolerance; positive. */
+    public DeviceHealthConfig withClockTolerance(Duration tolerance) {
+        return new DeviceHealthConfig(rules, duplicateRetention, episodeRetention, evidenceLimit, maxOutOfOrderness,
+                sourceIdleness, tolerance);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -1,9 +1,11 @@
 package io.fleetcare.stream.health;
 
 import io.fleetcare.events.Alert;
+import io.fleetcare.events.DeviceClock;
 import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.MaintenanceRequest;
 import io.fleetcare.stream.dedup.DuplicateEventFilter;
+import io.fleetcare.stream.health.detect.ClockSkewDetector;
 import io.fleetcare.stream.health.detect.DetectorOutputs;
 import io.fleetcare.stream.health.detect.HeartbeatLossDetector;
 import io.fleetcare.stream.health.detect.RateRuleDetector;
@@ -15,8 +17,10 @@ import io.fleetcare.stream.rules.HealthRules;
 import io.fleetcare.stream.telemetry.DeviceStateUpdate;
 import io.fleetcare.stream.telemetry.TelemetryReading;
 import io.fleetcare.stream.telemetry.TelemetryStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -33,12 +37,14 @@ import org.apache.flink.util.Collector;
  * The device-health job: device telemetry in, alerts and maintenance requests out.
  *
  * <pre>
- * telemetry -> keyBy(deviceId) -> drop duplicate eventIds -+-> threshold-for-duration detector -+
+ * telemetry -> check device clocks -> keyBy(deviceId) -> drop duplicate eventIds
+ *                                                          +-> threshold-for-duration detector -+
  *                                                          +-> status fault detector ------------+-> alerts
  *                                                          +-> heartbeat loss detector ----------+-> maintenance
  *                                                          +-> rate rule detector ---------------+   requests
  *                                                          +-> trend prediction detector --------+
- *                                                          '-> usage maintenance detector -------'
+ *                                                          +-> usage maintenance detector -------+
+ *                                                          '-> clock skew detector --------------'
  *                                                          (with a telemetry store:)
  *                                                          +-> metric readings -> telemetry readings
  *                                                          '-> device state updates -> device states
@@ -105,9 +111,14 @@ public final class DeviceHealthJob {
 
     /** Adds the job's operators to {@code env}; call {@code env.execute} afterwards. */
     public void buildOn(StreamExecutionEnvironment env) {
+        DeviceClock clock = new DeviceClock(config.clockTolerance());
         DataStream<DeviceEvent> events = env
                 .fromSource(telemetry, watermarks(config), "device telemetry")
-                .uid("device-telemetry-source");
+                .uid("device-telemetry-source")
+                .map(clock::check)
+                .returns(DeviceEvent.class)
+                .uid("device-clock-check")
+                .name("check device clocks");
 
         SingleOutputStreamOperator<DeviceEvent> unique = events
                 .keyBy(DeviceEvent::deviceId, Types.STRING)
@@ -139,7 +150,10 @@ public final class DeviceHealthJob {
                         .name("trend prediction"),
                 byDevice.process(new UsageMaintenanceDetector(rules.usage()))
                         .uid("usage-maintenance-detector")
-                        .name("usage maintenance"));
+                        .name("usage maintenance"),
+                byDevice.process(new ClockSkewDetector())
+                        .uid("clock-skew-detector")
+                        .name("clock skew"));
 
         DataStream<Alert> allAlerts = detectors.get(0);
         DataStream<MaintenanceRequest> allRequests = detectors.get(0).getSideOutput(DetectorOutputs.MAINTENANCE_REQUESTS);
@@ -187,13 +201,27 @@ public final class DeviceHealthJob {
     }
 
     /**
-     * Event time from the device timestamp, {@code maxOutOfOrderness} behind the newest one; a source
-     * split that sends nothing for {@code sourceIdleness} is marked idle so that it stops holding back
-     * the watermark of the others (the offline detector does not depend on watermarks at all).
+     * Event time from the device timestamp where the device clock is trusted, else the receive time
+     * ({@link DeviceClock#eventTime}, the same decision as the clock check after the source), {@code
+     * maxOutOfOrderness} behind the newest one, and no timestamp counting beyond the wall clock plus the clock
+     * tolerance (so a future timestamp cannot move the watermark of the other devices of its partition); a source
+     * split that sends nothing for {@code sourceIdleness} is marked idle so that it stops holding back the watermark
+     * of the others (the offline detector does not depend on watermarks at all).
      */
     static WatermarkStrategy<DeviceEvent> watermarks(DeviceHealthConfig config) {
-        return WatermarkStrategy.<DeviceEvent>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-                .withTimestampAssigner((event, previous) -> event.deviceTs().toEpochMilli())
+        return watermarks(config, WallClockCappedWatermarks.WallClock.SYSTEM);
+    }
+
+    /** As {@link #watermarks(DeviceHealthConfig)} with the given wall clock (tests). */
+    static WatermarkStrategy<DeviceEvent> watermarks(DeviceHealthConfig config,
+            WallClockCappedWatermarks.WallClock wallClock) {
+        DeviceClock clock = new DeviceClock(config.clockTolerance());
+        Duration outOfOrderness = config.maxOutOfOrderness();
+        Duration tolerance = config.clockTolerance();
+        WatermarkStrategy<DeviceEvent> capped = context -> new WallClockCappedWatermarks<>(
+                new BoundedOutOfOrdernessWatermarks<>(outOfOrderness), wallClock, tolerance);
+        return capped
+                .withTimestampAssigner((event, previous) -> clock.eventTime(event).toEpochMilli())
                 .withIdleness(config.sourceIdleness());
     }
 }

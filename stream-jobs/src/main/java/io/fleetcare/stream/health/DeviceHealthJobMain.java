@@ -87,7 +87,7 @@ public final class DeviceHealthJobMain {
                 DeviceHealthConnectors.telemetrySource(kafka),
                 DeviceHealthConnectors.alertSink(kafka),
                 DeviceHealthConnectors.maintenanceRequestSink(kafka),
-                DeviceHealthConfig.of(rules),
+                DeviceHealthConfig.of(rules).withClockTolerance(options.clockTolerance()),
                 store)
                 .buildOn(env);
         JobClient job = env.executeAsync(DeviceHealthJob.NAME);

@@ -1,5 +1,6 @@
 package io.fleetcare.stream.health;
 
+import io.fleetcare.events.DeviceClock;
 import io.fleetcare.stream.kafka.KafkaSettings;
 import io.fleetcare.stream.telemetry.JdbcSettings;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.Optional;
  *                         {@value #JDBC_PASSWORD_ENV}); may be null
  * @param restoreFrom      savepoint or retained checkpoint to start from; may be null
  * @param resumeLatest     start from the newest retained checkpoint under {@code checkpointDir}, if any
+ * @param clockTolerance   how far a device's reported time may lie from the receive time ({@code --clock-tolerance},
+ *                         default {@link DeviceClock#DEFAULT_TOLERANCE}); positive
  */
 public record LaunchOptions(
         String bootstrapServers,
@@ -37,7 +40,8 @@ public record LaunchOptions(
         String jdbcUser,
         String jdbcPassword,
         Path restoreFrom,
-        boolean resumeLatest) {
+        boolean resumeLatest,
+        Duration clockTolerance) {
 
     /** Environment variable with the database password when {@code --jdbc-password} is not given. */
     public static final String JDBC_PASSWORD_ENV = "FLEETCARE_JDBC_PASSWORD";
@@ -50,7 +54,7 @@ public record LaunchOptions(
             usage: DeviceHealthJobMain --bootstrap-servers host:port [--rules <file>] \
             [--group-id <id>] [--checkpoint-dir <dir>] [--checkpoint-interval PT10S] [--parallelism N] [--local] \
             [--jdbc-url jdbc:postgresql://host:5432/db [--jdbc-user <user>] [--jdbc-password <password>]] \
-            [--restore-from <savepoint or checkpoint dir> | --resume-latest]
+            [--restore-from <savepoint or checkpoint dir> | --resume-latest] [--clock-tolerance PT5M]
             (the database password may also come from the environment variable FLEETCARE_JDBC_PASSWORD)""";
 
     @Override
@@ -59,7 +63,7 @@ public record LaunchOptions(
                 + ", checkpointDir=" + checkpointDir + ", checkpointInterval=" + checkpointInterval
                 + ", parallelism=" + parallelism + ", local=" + local + ", jdbcUrl=" + jdbcUrl + ", jdbcUser=" + jdbcUser
                 + ", jdbcPassword=" + (jdbcPassword == null ? "none" : "***") + ", restoreFrom=" + restoreFrom
-                + ", resumeLatest=" + resumeLatest + "]";
+                + ", resumeLatest=" + resumeLatest + ", clockTolerance=" + clockTolerance + "]";
     }
 
     /**
@@ -91,6 +95,7 @@ public record LaunchOptions(
         String jdbcPassword = null;
         Path restoreFrom = null;
         boolean resumeLatest = false;
+        Duration clockTolerance = DeviceClock.DEFAULT_TOLERANCE;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -106,6 +111,7 @@ public record LaunchOptions(
                 case "--jdbc-password" -> jdbcPassword = value(args, ++i, option);
                 case "--restore-from" -> restoreFrom = Path.of(value(args, ++i, option));
                 case "--resume-latest" -> resumeLatest = true;
+                case "--clock-tolerance" -> clockTolerance = positiveDuration(value(args, ++i, option), option);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
@@ -128,7 +134,7 @@ public record LaunchOptions(
             throw new IllegalArgumentException("--resume-latest needs --checkpoint-dir");
         }
         return new LaunchOptions(bootstrapServers, groupId, rules, checkpoints, checkpointInterval, parallelism,
-                local, jdbcUrl, jdbcUser, jdbcPassword, restoreFrom, resumeLatest);
+                local, jdbcUrl, jdbcUser, jdbcPassword, restoreFrom, resumeLatest, clockTolerance);
     }
 
     /** The telemetry store to write to; empty without {@code --jdbc-url}. */

@@ -3,11 +3,16 @@ package io.fleetcare.stream.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcare.events.DeviceEvent;
+import io.fleetcare.events.DeviceType;
+import io.fleetcare.events.EventKind;
+import io.fleetcare.events.Protocol;
 import io.fleetcare.stream.rules.HealthRulesFile;
 import io.fleetcare.stream.testing.Telemetry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
@@ -74,8 +79,43 @@ class DeviceHealthWatermarksTest {
         assertThat(output.idle).isFalse();
     }
 
+    @Test
+    void aDeviceClockOffByMoreThanTheToleranceGivesTheReceiveTime() {
+        // given a box whose clock is back in 1970
+        DeviceEvent reading = Telemetry.stbCpuTemp("STB-1970", 0, 50);
+        DeviceEvent in1970 = new DeviceEvent(reading.eventId(), reading.deviceId(), reading.deviceType(),
+                reading.model(), reading.protocol(), reading.kind(), Instant.EPOCH, reading.receivedTs(),
+                reading.metrics(), null, null);
+
+        // then
+        assertThat(timestamp(in1970)).isEqualTo(reading.receivedTs().toEpochMilli());
+        assertThat(timestamp(reading)).isEqualTo(reading.deviceTs().toEpochMilli());
+    }
+
+    @Test
+    void noTimestampMovesTheWatermarkBeyondTheWallClockPlusTheTolerance() {
+        // given a wall clock at T0 + 1 min, and an event (of a gateway with a wrong clock too) 4 years ahead
+        long wall = Telemetry.T0.plusSeconds(60).toEpochMilli();
+        WatermarkGenerator<DeviceEvent> generator = generator(() -> wall);
+        Instant future = Telemetry.T0.plus(Duration.ofDays(4 * 365));
+        DeviceEvent ahead = new DeviceEvent("e-future", "STB-FUTURE", DeviceType.SET_TOP_BOX, null, Protocol.MQTT,
+                EventKind.METRICS, future, future, Map.of(), null, null);
+
+        // when
+        generator.onEvent(ahead, timestamp(ahead), output);
+        generator.onPeriodicEmit(output);
+
+        // then: at most wall clock + 5 min, less the out-of-orderness
+        assertThat(output.watermarks).containsExactly(
+                wall + Duration.ofMinutes(5).toMillis() - Duration.ofSeconds(10).toMillis() - 1);
+    }
+
     private WatermarkGenerator<DeviceEvent> generator() {
-        WatermarkStrategy<DeviceEvent> strategy = DeviceHealthJob.watermarks(config);
+        return generator(WallClockCappedWatermarks.WallClock.SYSTEM);
+    }
+
+    private WatermarkGenerator<DeviceEvent> generator(WallClockCappedWatermarks.WallClock wallClock) {
+        WatermarkStrategy<DeviceEvent> strategy = DeviceHealthJob.watermarks(config, wallClock);
         return strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
             @Override
             public MetricGroup getMetricGroup() {

@@ -16,7 +16,7 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse("--bootstrap-servers", "127.0.0.1:9092");
 
         assertThat(options).isEqualTo(new LaunchOptions("127.0.0.1:9092", "fleetcare-device-health",
-                null, null, Duration.ofSeconds(10), null, false, null, null, null, null, false));
+                null, null, Duration.ofSeconds(10), null, false, null, null, null, null, false, Duration.ofMinutes(5)));
         assertThat(options.jdbc()).isEmpty();
         assertThat(options.rules()).isEmpty();
     }
@@ -25,11 +25,11 @@ class LaunchOptionsTest {
     void readsEveryOption() {
         LaunchOptions options = LaunchOptions.parse("--local", "--bootstrap-servers", "k1:9092,k2:9092",
                 "--rules", "/etc/fleetcare/rules.yaml", "--group-id", "health-2", "--checkpoint-dir", "/tmp/cp",
-                "--checkpoint-interval", "PT2S", "--parallelism", "4");
+                "--checkpoint-interval", "PT2S", "--parallelism", "4", "--clock-tolerance", "PT10M");
 
         assertThat(options).isEqualTo(new LaunchOptions("k1:9092,k2:9092", "health-2",
                 Path.of("/etc/fleetcare/rules.yaml"), Path.of("/tmp/cp"), Duration.ofSeconds(2), 4, true,
-                null, null, null, null, false));
+                null, null, null, null, false, Duration.ofMinutes(10)));
     }
 
     @Test
@@ -89,5 +89,7 @@ class LaunchOptionsTest {
                 .hasMessage("--checkpoint-interval must be an ISO-8601 duration such as PT10S, not '10'");
         assertThatThrownBy(() -> LaunchOptions.parse("--bootstrap-servers", "k:9092", "--checkpoint-interval", "PT0S"))
                 .hasMessage("--checkpoint-interval must be positive, not 'PT0S'");
+        assertThatThrownBy(() -> LaunchOptions.parse("--bootstrap-servers", "k:9092", "--clock-tolerance", "-PT1M"))
+                .hasMessage("--clock-tolerance must be positive, not '-PT1M'");
     }
 }
