@@ -6,6 +6,11 @@
 # Usage (from a checkout where `./mvnw install -DskipTests` has run):
 #   bench/stream-jobs/run.sh [--events 400000] [--devices 2000] [--faults 200] [--rate 2000] [--parallelism 1,2]
 #                            [--buffer-timeout-ms T]   (Flink's network buffer timeout; default Flink's 100 ms)
+#                            [--variants map,ring,ring+reuse] [--rounds N]
+#   --variants: the throughput run once per variant and round, each printing the job's CPU seconds per 1,000
+#   events and the load average: map = the former MapState duplicate filter without object reuse (the job before
+#   the RecentIds ring), ring = the ring without object reuse, ring+reuse = the job as it runs now (default).
+#   Compare the ratios of one run, not absolute figures: the machine is shared.
 # Environment: JAVA (default: java), BENCH_HEAP (default: 2g).
 # Not a test: it asserts nothing and takes 2.5-4 minutes on a 2-core machine.
 set -euo pipefail

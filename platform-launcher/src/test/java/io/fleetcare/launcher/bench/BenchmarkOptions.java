@@ -14,10 +14,12 @@ import java.util.List;
  * @param dataDir   null = a fresh temporary folder
  * @param firstSeconds in phase 2, offer the full rate from the moment the gateway is ready (no ramp) and print the
  *                     msg/s that arrive in each of these first seconds (cold start); 0 = the usual ramp
+ * @param memory    memory mode: no raw phase; all sessions and devices on the gateway at the given rates for the
+ *                  window, the OCPP sessions in a JVM of their own, then the gateway's heap after a full GC and its RSS
  */
 record BenchmarkOptions(Path home, Path dataDir, int ocppSessions, int mqttDevices, double mqttRate, double ocppRate,
                         Duration warmup, Duration duration, int connectAtOnce, int ocppHttpClients,
-                        List<String> gatewayJvmArgs, int firstSeconds) {
+                        List<String> gatewayJvmArgs, int firstSeconds, boolean memory) {
 
     static String usage() {
         return """
@@ -35,6 +37,10 @@ record BenchmarkOptions(Path home, Path dataDir, int ocppSessions, int mqttDevic
                   --gateway-jvm "ARGS"  the gateway JVM's options (default "-Xms512m -Xmx512m -XX:+UseSerialGC")
                   --first-seconds S     cold start: in phase 2 the full rate from the gateway's readiness on (no
                                         ramp), and the msg/s arriving in each of the first S seconds (default 0)
+                  --memory              memory mode: no raw phase; every session and device on the gateway for the
+                                        window (the OCPP sessions in a JVM of their own: one process may not
+                                        hold 20,000 sockets here), then the gateway's heap after a full GC
+                                        (jcmd GC.run, GC.heap_info, GC.class_histogram), its RSS and threads
                   --home DIR            project root where device-gateway was packaged (default .)
                   --data-dir DIR        state of the run (default: a new temporary folder)
                 """;
@@ -43,6 +49,7 @@ record BenchmarkOptions(Path home, Path dataDir, int ocppSessions, int mqttDevic
     /** Parses the command line; throws IllegalArgumentException on an unknown option or a bad value. */
     static BenchmarkOptions parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
+        boolean memory = rest.remove("--memory");
         int sessions = Integer.parseInt(take(rest, "--ocpp-sessions", "1000"));
         int devices = Integer.parseInt(take(rest, "--mqtt-devices", "10000"));
         double mqttRate = Double.parseDouble(take(rest, "--mqtt-rate", "2000"));
@@ -64,7 +71,7 @@ record BenchmarkOptions(Path home, Path dataDir, int ocppSessions, int mqttDevic
         }
         return new BenchmarkOptions(home, data == null ? null : Path.of(data), sessions, devices, mqttRate, ocppRate,
                 Duration.ofSeconds(warmup), Duration.ofSeconds(duration), atOnce, clients,
-                List.of(jvm.trim().split("\\s+")), firstSeconds);
+                List.of(jvm.trim().split("\\s+")), firstSeconds, memory);
     }
 
     private static String take(List<String> args, String name, String fallback) {

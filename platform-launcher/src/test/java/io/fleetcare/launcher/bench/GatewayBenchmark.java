@@ -83,8 +83,12 @@ public final class GatewayBenchmark {
                 devices.connectAll(options.connectAtOnce());
                 say("MQTT: %d of %d devices connected in %.1f s, %d failed %s", devices.connected.get(), boxes.size(),
                         (System.nanoTime() - t0) / 1e9, devices.connectFailures.get(), devices.failureSamples());
-                Window raw = rawPhase(stack, devices);
-                gatewayPhase(stack, devices, chargers, raw);
+                if (options.memory()) {
+                    memoryPhase(stack, devices, chargers, data);
+                } else {
+                    Window raw = rawPhase(stack, devices);
+                    gatewayPhase(stack, devices, chargers, raw);
+                }
             } finally {
                 devices.close();
             }
@@ -261,6 +265,142 @@ public final class GatewayBenchmark {
                 }
                 lines.add(String.format(Locale.ROOT, "load average at the end (1/5/15 min): %s", loadAverage()));
             }
+        }
+    }
+
+    /**
+     * Memory mode: the gateway with every OCPP session (in a child JVM: 10,000 sessions and 10,000 MQTT connections
+     * do not fit into one process's open-files limit) and every MQTT device sending at the given rates for the
+     * window, then the gateway's heap after a full GC ({@code jcmd GC.run}, {@code GC.heap_info}; the live bytes of
+     * {@code GC.class_histogram}, which collects again), its RSS and its threads.
+     */
+    private void memoryPhase(GatewayStack stack, MqttDeviceLoad devices, List<String> chargers, Path data)
+            throws Exception {
+        say("");
+        say("== memory mode: %d OCPP sessions and %d MQTT devices on one gateway ==", chargers.size(),
+                devices.connected.get());
+        long t0 = System.nanoTime();
+        stack.startGateway();
+        say("gateway ready at %s in %.1f s (log %s)", stack.gatewayUrl(), (System.nanoTime() - t0) / 1e9,
+                stack.gatewayLog());
+        long gatewayPid = CpuUse.childWith("quarkus-run.jar");
+        String idle = gatewayMemory(gatewayPid, false);
+        say("gateway before any session: %s", idle);
+        java.util.Map<String, String> secrets = new java.util.LinkedHashMap<>();
+        chargers.forEach(id -> secrets.put(id, stack.deviceSecret(id)));
+        try (KafkaTelemetrySink sink = new KafkaTelemetrySink(stack.kafkaBootstrapServers());
+             OcppLoadProcess.Child ocpp = OcppLoadProcess.Child.start(stack.ocppBaseUri(), secrets,
+                     data.resolve("ocpp-load"), Math.min(options.connectAtOnce(), 50), options.ocppHttpClients(),
+                     options.ocppRate(), "1g")) {
+            t0 = System.nanoTime();
+            String connected = chargers.isEmpty() ? "CONNECTED 0 0 []" : ocpp.connected();
+            say("OCPP (child JVM, pid %d): %s in %.1f s", ocpp.pid(), connected, (System.nanoTime() - t0) / 1e9);
+            ProtocolMeter mqtt = sink.meter(Protocol.MQTT);
+            ProtocolMeter ocppMeter = sink.meter(Protocol.OCPP16);
+            LongSupplier arrivedTotal = () -> mqtt.total() + ocppMeter.total();
+            ramp(rate -> devices.publishAt(rate * options.mqttRate()), arrivedTotal);
+            Cpu cpuAtOpen = cpu();
+            double childCpuAtOpen = CpuUse.ofProcess(ocpp.pid());
+            long openedAt = System.nanoTime();
+            sleepReporting(options.duration(), "measuring", arrivedTotal);
+            double seconds = (System.nanoTime() - openedAt) / 1e9;
+            Cpu cpuUsed = cpu().minus(cpuAtOpen);
+            double childCpu = CpuUse.ofProcess(ocpp.pid()) - childCpuAtOpen;
+            String stats = chargers.isEmpty() ? "-" : ocpp.stats();
+            String loaded = gatewayMemory(gatewayPid, true);
+            say("gateway under load: %s", loaded);
+            String[] connectedFields = connected.split(" ");
+            lines.add(String.format(Locale.ROOT, "machine: %d cores, open files limit per process %s",
+                    Runtime.getRuntime().availableProcessors(), openFilesLimit()));
+            lines.add("");
+            lines.add("memory mode (" + connectedFields[1] + " of " + chargers.size() + " OCPP sessions booted, "
+                    + devices.connected.get() + " of " + options.mqttDevices() + " MQTT devices connected; "
+                    + options.duration().toSeconds() + " s window after " + options.warmup().toSeconds()
+                    + " s warm-up at " + (long) options.mqttRate() + " MQTT + " + (long) options.ocppRate()
+                    + " OCPP msg/s; gateway JVM " + options.gatewayJvmArgs() + "):");
+            lines.add("  gateway idle, before the sessions: " + idle);
+            lines.add("  gateway with every session and device, at the end of the window: " + loaded);
+            lines.add(String.format(Locale.ROOT, "  arrived on Kafka: MQTT %d, OCPP %d; OCPP child (sent answered"
+                    + " callErrors skipped sessionsLost): %s; MQTT publishes refused %d, connections lost %d",
+                    mqtt.total(), ocppMeter.total(), stats.replace("STATS ", ""), devices.refused.get(),
+                    devices.lostConnections.get()));
+            lines.add(cpuLine(cpuUsed, seconds, true) + String.format(Locale.ROOT, "; OCPP child JVM %.2f",
+                    childCpu / seconds));
+            lines.add(String.format(Locale.ROOT, "load average at the end (1/5/15 min): %s", loadAverage()));
+            devices.publishAt(0);
+        }
+    }
+
+    /**
+     * The gateway's memory: heap used after a full GC (sum of the generations in {@code jcmd GC.heap_info} after
+     * {@code jcmd GC.run}), the live bytes and the largest classes of {@code GC.class_histogram} when asked, RSS
+     * and threads from {@code /proc}.
+     */
+    private static String gatewayMemory(long pid, boolean histogram) {
+        if (pid <= 0) {
+            return "gateway process not found";
+        }
+        jcmd(pid, "GC.run");
+        String heapInfo = jcmd(pid, "GC.heap_info");
+        long usedKb = 0;
+        long totalKb = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*(?!Metaspace|class space)[a-zA-Z -]+"
+                + " total (\\d+)K, used (\\d+)K").matcher(heapInfo);
+        while (m.find()) {
+            totalKb += Long.parseLong(m.group(1));
+            usedKb += Long.parseLong(m.group(2));
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "heap after full GC %.1f MiB used of %.1f MiB committed", usedKb / 1024.0, totalKb / 1024.0));
+        out.append(String.format(Locale.ROOT, "; RSS %s; threads %s", procStatus(pid, "VmRSS"),
+                procStatus(pid, "Threads")));
+        if (histogram) {
+            List<String> rows = jcmd(pid, "GC.class_histogram").lines().toList();
+            String total = rows.stream().filter(l -> l.matches("Total\\s+\\d+\\s+\\d+\\s*")).findFirst()
+                    .map(l -> l.trim().split("\\s+"))
+                    .map(f -> String.format(Locale.ROOT, "%.1f MiB live in %s objects", Long.parseLong(f[2]) / 1048576.0, f[1]))
+                    .orElse("no total");
+            String largest = rows.stream().filter(l -> l.matches("\\s*\\d+:\\s+\\d+\\s+\\d+\\s+\\S+.*")).limit(8)
+                    .map(l -> l.trim().split("\\s+"))
+                    .map(f -> String.format(Locale.ROOT, "%s %.1f MiB", f[3], Long.parseLong(f[2]) / 1048576.0))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            out.append("; class histogram (another full GC): ").append(total).append(", largest: ").append(largest);
+        }
+        return out.toString();
+    }
+
+    private static String jcmd(long pid, String command) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), command).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            return text;
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static String procStatus(long pid, String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(l -> l.startsWith(field + ":")).map(l -> l.substring(field.length() + 1).trim())
+                    .findFirst().orElse("?");
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static String openFilesLimit() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/limits")).stream()
+                    .filter(l -> l.startsWith("Max open files")).map(l -> l.trim().split("\\s+")[3])
+                    .findFirst().orElse("?");
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 

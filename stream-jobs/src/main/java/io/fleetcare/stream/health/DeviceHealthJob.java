@@ -30,6 +30,7 @@ import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -64,6 +65,7 @@ public final class DeviceHealthJob {
     private final Sink<MaintenanceRequest> maintenanceRequests;
     private final DeviceHealthConfig config;
     private final TelemetryStore telemetryStore;
+    private final KeyedProcessFunction<String, DeviceEvent, DeviceEvent> duplicateFilter;
 
     /** A job that writes no telemetry store; see {@link #DeviceHealthJob(Source, Sink, Sink, DeviceHealthConfig, TelemetryStore)}. */
     public DeviceHealthJob(Source<DeviceEvent, ?, ?> telemetry, Sink<Alert> alerts,
@@ -87,6 +89,24 @@ public final class DeviceHealthJob {
         this.maintenanceRequests = Objects.requireNonNull(maintenanceRequests, "maintenanceRequests");
         this.config = Objects.requireNonNull(config, "config");
         this.telemetryStore = telemetryStore;
+        this.duplicateFilter = new DuplicateEventFilter(config.duplicateRetention());
+    }
+
+    private DeviceHealthJob(DeviceHealthJob job, KeyedProcessFunction<String, DeviceEvent, DeviceEvent> duplicateFilter) {
+        this.telemetry = job.telemetry;
+        this.alerts = job.alerts;
+        this.maintenanceRequests = job.maintenanceRequests;
+        this.config = job.config;
+        this.telemetryStore = job.telemetryStore;
+        this.duplicateFilter = Objects.requireNonNull(duplicateFilter, "duplicateFilter");
+    }
+
+    /**
+     * The same job with {@code duplicateFilter} (same uid and name) in the place of {@link DuplicateEventFilter}: for
+     * the benchmark, which compares implementations in one run. Production code has no reason to call it.
+     */
+    public DeviceHealthJob withDuplicateFilter(KeyedProcessFunction<String, DeviceEvent, DeviceEvent> duplicateFilter) {
+        return new DeviceHealthJob(this, duplicateFilter);
     }
 
     /** Adds the job's operators to {@code env}; call {@code env.execute} afterwards. */
@@ -102,7 +122,7 @@ public final class DeviceHealthJob {
 
         SingleOutputStreamOperator<DeviceEvent> unique = events
                 .keyBy(DeviceEvent::deviceId, Types.STRING)
-                .process(new DuplicateEventFilter(config.duplicateRetention()))
+                .process(duplicateFilter)
                 .uid("duplicate-event-filter")
                 .name("drop duplicate events");
 

@@ -5,12 +5,15 @@ import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.EventCodec;
 import io.fleetcare.events.MaintenanceRequest;
 import io.fleetcare.infra.kafka.EmbeddedKafka;
+import io.fleetcare.stream.dedup.MapStateDuplicateEventFilter;
 import io.fleetcare.stream.health.DeviceHealthConfig;
 import io.fleetcare.stream.health.DeviceHealthJob;
 import io.fleetcare.stream.health.DeviceHealthJobMain;
 import io.fleetcare.stream.health.LaunchOptions;
 import io.fleetcare.stream.kafka.DeviceEventDeserializer;
 import io.fleetcare.stream.rules.HealthRulesFile;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +61,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       telemetry events of {@code --devices} healthy devices in a MiniCluster, followed by one
  *       charger fault at the end of each partition; events/s = events / (Kafka append time of the
  *       last of those markers' alerts - the moment the job was RUNNING), so task deployment is
- *       included;</li>
+ *       included; and the CPU seconds per 1,000 events of the job's threads (those that did not exist
+ *       before the job was submitted: Flink's tasks, checkpointing, its Kafka clients; not the broker) and
+ *       of the whole process. With {@code --variants map,ring,ring+reuse} each throughput run is made for
+ *       every variant ({@link Variant}), {@code --rounds N} times in turn, so that the ratios of one run
+ *       compare like with like on a busy machine;</li>
  *   <li><b>latency</b>: the job runs on a live topic that receives {@code --rate} events/s of the
  *       same fleet, into which {@code --faults} charger faults (StatusNotification Faulted /
  *       GroundFailure, one new charger each) are injected over 20 s; latency = Kafka append time of
@@ -66,7 +73,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * </ol>
  * The raw baseline is one plain {@code KafkaConsumer} thread reading and JSON-decoding the same
  * preloaded events. Options: {@code --events N --devices M --faults F --rate R --parallelism 1,2
- * --buffer-timeout-ms T} (the last one sets Flink's network buffer timeout; default Flink's).
+ * --variants ring+reuse --rounds 1 --buffer-timeout-ms T} (the last one sets Flink's network buffer timeout;
+ * default Flink's). The latency run uses the last variant's job as {@code DeviceHealthJobMain} runs it.
  */
 public final class DeviceHealthBenchmark {
 
@@ -81,6 +89,35 @@ public final class DeviceHealthBenchmark {
     private final int faults;
     private final int rate;
     private final Long bufferTimeoutMillis;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    /**
+     * What the throughput runs compare: {@code map} = the duplicate filter with a {@code MapState} of ids and no
+     * object reuse (the job before the ring), {@code ring} = the {@link io.fleetcare.stream.dedup.RecentIds} ring,
+     * no object reuse, {@code ring+reuse} = the ring with object reuse (the job as {@code DeviceHealthJobMain} runs it).
+     */
+    enum Variant {
+        MAP("map"), RING("ring"), RING_REUSE("ring+reuse");
+
+        final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+
+        static Variant of(String label) {
+            for (Variant v : values()) {
+                if (v.label.equals(label)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown variant " + label + " (map, ring, ring+reuse)");
+        }
+    }
+
+    /** One throughput run: events/s, and CPU seconds of the job's threads (and of the whole process) per 1,000 events. */
+    record Throughput(double perSecond, double jobCpuPer1000, double processCpuPer1000) {
+    }
 
     private DeviceHealthBenchmark(EmbeddedKafka kafka, Path checkpoints, long events, int devices, int faults,
                                   int rate, Long bufferTimeoutMillis) {
@@ -103,9 +140,13 @@ public final class DeviceHealthBenchmark {
                 ? Long.valueOf(options.get("buffer-timeout-ms")) : null;
         List<Integer> parallelisms = java.util.Arrays.stream(options.getOrDefault("parallelism", "1,2").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
+        List<Variant> variants = java.util.Arrays.stream(options.getOrDefault("variants", "ring+reuse").split(","))
+                .map(String::trim).map(Variant::of).toList();
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         System.out.printf(Locale.ROOT, "device-health benchmark: %d events, %d devices, %d injected faults at %d events/s"
-                        + " live load, parallelism %s, network buffer timeout %s, %d cores, max heap %d MB, Java %s%n",
-                events, devices, faults, rate, parallelisms,
+                        + " live load, parallelism %s, throughput variants %s x %d round(s), network buffer timeout %s,"
+                        + " %d cores, max heap %d MB, Java %s%n",
+                events, devices, faults, rate, parallelisms, variants.stream().map(v -> v.label).toList(), rounds,
                 bufferTimeoutMillis == null ? "Flink's default (100 ms)" : bufferTimeoutMillis + " ms", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
 
@@ -119,17 +160,40 @@ public final class DeviceHealthBenchmark {
             long warmUpEvents = Math.min(events, 30_000);
             bench.preload(warmUp, warmUpEvents, 1);
             bench.rawConsumer(warmUp, warmUpEvents);
-            bench.throughput(warmUp, warmUpEvents, 1, "warm-up (not counted)");
+            bench.throughput(warmUp, warmUpEvents, 1, variants.get(0), "warm-up (not counted)");
             String backlog = "bench.telemetry";
             bench.createTopics(PARTITIONS, backlog);
             bench.preload(backlog, events, 42);
             double raw = bench.rawConsumer(backlog, events);
             summary.add(String.format(Locale.ROOT, "raw KafkaConsumer + JSON decode, 1 thread: %,.0f events/s", raw));
             for (int parallelism : parallelisms) {
-                double throughput = bench.throughput(backlog, events, parallelism, "parallelism " + parallelism);
+                Map<Variant, List<Throughput>> runs = new java.util.EnumMap<>(Variant.class);
+                for (int round = 1; round <= rounds; round++) {
+                    for (Variant variant : variants) {
+                        String load = loadAverage();
+                        Throughput t = bench.throughput(backlog, events, parallelism, variant,
+                                "parallelism " + parallelism + ", " + variant.label + ", round " + round);
+                        runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(t);
+                        summary.add(String.format(Locale.ROOT, "job parallelism %d, %s, round %d: %,.0f events/s;"
+                                        + " job threads %.3f CPU s per 1,000 events (whole process %.3f); load average"
+                                        + " %s before, %s after", parallelism, variant.label, round, t.perSecond(),
+                                t.jobCpuPer1000(), t.processCpuPer1000(), load, loadAverage()));
+                    }
+                }
+                if (runs.size() > 1) {
+                    Variant first = variants.get(0);
+                    double base = median(runs.get(first).stream().mapToDouble(Throughput::jobCpuPer1000).toArray());
+                    for (Variant v : runs.keySet()) {
+                        double cpu = median(runs.get(v).stream().mapToDouble(Throughput::jobCpuPer1000).toArray());
+                        summary.add(String.format(Locale.ROOT, "  parallelism %d, %s: median %.3f job CPU s per 1,000"
+                                + " events = %.2f x %s", parallelism, v.label, cpu, cpu / base, first.label));
+                    }
+                }
+                double throughput = median(runs.get(variants.get(variants.size() - 1)).stream()
+                        .mapToDouble(Throughput::perSecond).toArray());
                 List<Long> latencies = bench.latency(parallelism);
                 summary.add(String.format(Locale.ROOT,
-                        "job parallelism %d: %,.0f events/s = %,.0f events/s per core (per task slot);"
+                        "job parallelism %d (" + variants.get(variants.size() - 1).label + "): %,.0f events/s = %,.0f events/s per core (per task slot);"
                                 + " %.0f%% of the raw consumer per core; fault -> alert latency p50 %s ms, p99 %s ms"
                                 + " (%d of %d alerts)",
                         parallelism, throughput, throughput / parallelism, 100 * throughput / parallelism / raw,
@@ -203,8 +267,10 @@ public final class DeviceHealthBenchmark {
      * Runs the job over the preloaded topic from the start; events/s = events / (Kafka append time of
      * the last partition marker's alert - wall-clock time at which the job was RUNNING).
      */
-    private double throughput(String topic, long count, int parallelism, String label) throws Exception {
-        String prefix = "bench.throughput-" + topic + "-p" + parallelism;
+    private Throughput throughput(String topic, long count, int parallelism, Variant variant, String label)
+            throws Exception {
+        String prefix = "bench.throughput-" + topic + "-p" + parallelism + "-" + variant.name().toLowerCase(Locale.ROOT)
+                + "-" + System.nanoTime();
         String alerts = prefix + ".alerts";
         createTopics(1, alerts, prefix + ".requests");
         KafkaSource<DeviceEvent> source = KafkaSource.<DeviceEvent>builder()
@@ -215,7 +281,17 @@ public final class DeviceHealthBenchmark {
                 .setDeserializer(new DeviceEventDeserializer())
                 .build();
         StreamExecutionEnvironment env = environment(parallelism);
-        job(source, prefix).buildOn(env);
+        DeviceHealthJob deviceHealth = job(source, prefix);
+        if (variant == Variant.MAP) {
+            deviceHealth = deviceHealth.withDuplicateFilter(
+                    new MapStateDuplicateEventFilter(DeviceHealthConfig.of(HealthRulesFile.loadDefault()).duplicateRetention()));
+        }
+        if (variant != Variant.RING_REUSE) {
+            env.getConfig().disableObjectReuse();
+        }
+        deviceHealth.buildOn(env);
+        java.util.Set<Long> before = threadIds();
+        double processCpuBefore = processCpuSeconds();
         JobClient job = env.executeAsync("device-health-benchmark-" + prefix);
         try {
             awaitRunning(job);
@@ -228,15 +304,66 @@ public final class DeviceHealthBenchmark {
             if (sinceRunning.size() < PARTITIONS) {
                 throw new IllegalStateException("the job did not get through " + topic + " within 10 min");
             }
+            double jobCpu = cpuSecondsOfThreadsNotIn(before);
+            double processCpu = processCpuSeconds() - processCpuBefore;
             double seconds = sinceRunning.get(sinceRunning.size() - 1) / 1e3;
             double perSecond = (count + PARTITIONS) / seconds;
+            Throughput result = new Throughput(perSecond, 1000 * jobCpu / count, 1000 * processCpu / count);
             System.out.printf(Locale.ROOT, "throughput, %s: %,d events in %.1f s (RUNNING to the last marker's"
-                    + " alert) = %,.0f events/s, %,.0f per task slot%n", label, count, seconds, perSecond,
-                    perSecond / parallelism);
-            return perSecond;
+                    + " alert) = %,.0f events/s, %,.0f per task slot; job threads %.1f CPU s = %.3f per 1,000 events,"
+                    + " whole process %.3f%n", label, count, seconds, perSecond, perSecond / parallelism, jobCpu,
+                    result.jobCpuPer1000(), result.processCpuPer1000());
+            return result;
         } finally {
             job.cancel().get();
         }
+    }
+
+    private java.util.Set<Long> threadIds() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (long id : threads.getAllThreadIds()) {
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /**
+     * CPU seconds of the live threads that did not exist in {@code before}: the job's (the MiniCluster is created
+     * when the job is submitted; the Kafka broker, the producers and this thread existed before). Threads that ended
+     * before this call are not counted.
+     */
+    private double cpuSecondsOfThreadsNotIn(java.util.Set<Long> before) {
+        long nanos = 0;
+        for (long id : threads.getAllThreadIds()) {
+            if (!before.contains(id)) {
+                long cpu = threads.getThreadCpuTime(id);
+                if (cpu > 0) {
+                    nanos += cpu;
+                }
+            }
+        }
+        return nanos / 1e9;
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private List<Long> latency(int parallelism) throws Exception {
