@@ -106,7 +106,14 @@ class EndpointAccessIT {
             Map.entry("DELETE /api/session", EVERY_ROLE),
             Map.entry("GET /api/fleet/counters", EVERY_ROLE),
             Map.entry("GET /api/accounts", EnumSet.of(Role.ADMIN)),
-            Map.entry("POST /api/accounts", EnumSet.of(Role.ADMIN)));
+            Map.entry("POST /api/accounts", EnumSet.of(Role.ADMIN)),
+            Map.entry("GET /api/notification-rules", MANAGEMENT),
+            Map.entry("POST /api/notification-rules", MANAGEMENT),
+            Map.entry("DELETE /api/notification-rules/{ruleId}", MANAGEMENT),
+            Map.entry("GET /api/alerts/{alertId}/notifications", EVERY_ROLE),
+            Map.entry("GET /api/tickets/{number}/notifications", EVERY_ROLE),
+            Map.entry("GET /api/notifications/mine", EVERY_ROLE),
+            Map.entry("GET /api/notifications/dead-letters", EnumSet.of(Role.ADMIN)));
 
     /** Open to anonymous callers on purpose (the web UI's "who is signed in" and sign-out); answered 200/204. */
     private static final Set<String> OPEN_TO_ANONYMOUS = Set.of("GET /api/session", "DELETE /api/session");
@@ -121,7 +128,8 @@ class EndpointAccessIT {
             "recordId", "999999999",
             "amendmentId", "999999999",
             "partId", "999999999",
-            "grantId", "999999999");
+            "grantId", "999999999",
+            "ruleId", "999999999");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

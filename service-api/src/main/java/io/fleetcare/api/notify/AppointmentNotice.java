@@ -131,8 +131,8 @@ public class AppointmentNotice {
         audit.record(AuditAction.WRITE, visit.engineer(), AuditSubject.TICKET, visit.number(), owner.grantId(),
                 "appointment notice " + status + " by e-mail to contact " + contact.get().contactId()
                         + " of customer " + customerId + " (" + masked + ")");
-        LOG.infof("Appointment notice of ticket %s: %s to contact %d", visit.number(), status,
-                contact.get().contactId());
+        LOG.infof("Appointment notice of ticket %s: %s to contact %d%s", visit.number(), status,
+                contact.get().contactId(), error == null ? "" : " (" + error + ")");
     }
 
     private void withheld(VisitScheduled visit, String key, String title, String why, Instant now) {

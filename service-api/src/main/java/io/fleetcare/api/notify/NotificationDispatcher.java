@@ -24,6 +24,9 @@ import org.jboss.logging.Logger;
  * ESCALATED with the reason, and sends what is due with retries and backoff. Runs every
  * {@code fleetcare.notify.every}; {@link #evaluate(Instant)} takes the time as a parameter so that tests can move
  * it forward instead of waiting.
+ *
+ * <p>A rule watches the alerts received and the tickets opened since it was created: adding a rule does not send a
+ * flood about the backlog, nor escalate old tickets in one go.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
@@ -77,7 +80,8 @@ public class NotificationDispatcher {
             AlertEscalation.AlertFacts facts = new AlertEscalation.AlertFacts(alert.receivedAt(),
                     alert.acknowledged(), false, safetyFault(alert));
             for (NotificationRule rule : rules) {
-                if (!rule.matches(alert.severity(), alert.ruleId(), alert.deviceType())) {
+                if (!rule.matches(alert.severity(), alert.ruleId(), alert.deviceType())
+                        || alert.receivedAt().isBefore(rule.createdAt())) {
                     continue;
                 }
                 for (AlertEscalation.Step step : AlertEscalation.due(rule, facts, now, config.zone())) {
@@ -108,7 +112,7 @@ public class NotificationDispatcher {
     private void tickets(List<NotificationRule> rules, Instant now) {
         for (NotificationStore.WatchedTicket ticket : store.openTickets()) {
             for (NotificationRule rule : rules) {
-                if (rule.trigger() != RuleTrigger.SLA) {
+                if (rule.trigger() != RuleTrigger.SLA || ticket.openedAt().isBefore(rule.createdAt())) {
                     continue;
                 }
                 ticket.clocks().forEach((name, times) -> {

@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Notifications over HTTP: the rules (service managers and administrators), the record of what was sent for an
- * alert or a ticket (every role that may read them), the signed-in person's in-UI notifications, and the
- * dead-letter list of deliveries whose every attempt failed (administrators).
+ * Notifications over HTTP: the rules (service managers and administrators), the signed-in person's in-UI
+ * notifications, and the dead-letter list of deliveries whose every attempt failed (administrators). What was sent
+ * about an alert or a ticket: {@link AlertNotificationsResource}, {@link TicketNotificationsResource}.
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,23 +67,6 @@ public class NotificationResource {
     public Response deactivate(@PathParam("ruleId") String ruleId) {
         rules.deactivate(PathIds.positive(ruleId, RuleNotFoundException::new), SignedInCaller.from(identity));
         return Response.noContent().build();
-    }
-
-    @GET
-    @Path("alerts/{alertId}/notifications")
-    @RolesAllowed({Role.Names.NOC_OPERATOR, Role.Names.FIELD_ENGINEER, Role.Names.SERVICE_MANAGER, Role.Names.ADMIN})
-    @Operation(summary = "What was sent about an alert: who, what, when, channel, outcome; oldest first")
-    public List<DeliveryView> ofAlert(@PathParam("alertId") String alertId) {
-        return store.forSubject("ALERT", alertId);
-    }
-
-    @GET
-    @Path("tickets/{number}/notifications")
-    @RolesAllowed({Role.Names.NOC_OPERATOR, Role.Names.FIELD_ENGINEER, Role.Names.SERVICE_MANAGER, Role.Names.ADMIN})
-    @Operation(summary = "What was sent about a ticket (SLA warnings, breach, appointment notice); oldest first",
-            description = "A customer's contact is shown masked only.")
-    public List<DeliveryView> ofTicket(@PathParam("number") String number) {
-        return store.forSubject("TICKET", number);
     }
 
     @GET
