@@ -7,9 +7,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * One real PostgreSQL and one real Kafka for all integration tests of this module, started before Quarkus
+ * One real PostgreSQL, one real Kafka and one real SMTP server ({@link TestSmtp}) for all integration tests of this
+ * module, started before Quarkus
  * and handed to it as configuration. Test classes that declare this resource with the same scope share
- * one application, so both servers start once per test run.
+ * one application, so the servers start once per test run.
  */
 public class EmbeddedInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,7 +23,10 @@ public class EmbeddedInfraTestResource implements QuarkusTestResourceLifecycleMa
         kafka = EmbeddedKafka.start();
         kafka.createTopics(2, Topics.MAINTENANCE_REQUESTS, Topics.DEVICE_ALERTS, Topics.DEVICE_COMMANDS,
                 Topics.DEVICE_COMMAND_RESULTS);
+        int smtpPort = TestSmtp.start().getSmtp().getPort();
         return Map.of(
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(smtpPort),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl("fleetcare"),
                 "quarkus.datasource.username", postgres.username(),
                 "quarkus.datasource.password", postgres.password(),
@@ -31,6 +35,14 @@ public class EmbeddedInfraTestResource implements QuarkusTestResourceLifecycleMa
 
     @Override
     public void stop() {
+        try {
+            TestSmtp.stop();
+        } finally {
+            stopServers();
+        }
+    }
+
+    private void stopServers() {
         try {
             if (kafka != null) {
                 kafka.close();

@@ -115,23 +115,31 @@ class EndpointAccessIT {
             Map.entry("DELETE /api/session", EVERY_ROLE),
             Map.entry("GET /api/fleet/counters", EVERY_ROLE),
             Map.entry("GET /api/accounts", EnumSet.of(Role.ADMIN)),
-            Map.entry("POST /api/accounts", EnumSet.of(Role.ADMIN)));
+            Map.entry("POST /api/accounts", EnumSet.of(Role.ADMIN)),
+            Map.entry("GET /api/notification-rules", MANAGEMENT),
+            Map.entry("POST /api/notification-rules", MANAGEMENT),
+            Map.entry("DELETE /api/notification-rules/{ruleId}", MANAGEMENT),
+            Map.entry("GET /api/alerts/{alertId}/notifications", EVERY_ROLE),
+            Map.entry("GET /api/tickets/{number}/notifications", EVERY_ROLE),
+            Map.entry("GET /api/notifications/mine", EVERY_ROLE),
+            Map.entry("GET /api/notifications/dead-letters", EnumSet.of(Role.ADMIN)));
 
     /** Open to anonymous callers on purpose (the web UI's "who is signed in" and sign-out); answered 200/204. */
     private static final Set<String> OPEN_TO_ANONYMOUS = Set.of("GET /api/session", "DELETE /api/session");
 
     /** Harmless values for path parameters: unknown ids, so an allowed caller gets 404 (or 200 on an empty list). */
-    private static final Map<String, String> PATH_VALUES = Map.of(
-            "number", "TK-1999-999999",
-            "alertId", "acl-unknown-alert",
-            "deviceId", "acl-unknown-device",
-            "commandId", "00000000-0000-0000-0000-000000000000",
-            "customerId", "999999999",
-            "recordId", "999999999",
-            "amendmentId", "999999999",
-            "partId", "999999999",
-            "grantId", "999999999",
-            "name", "acl-unknown-map");
+    private static final Map<String, String> PATH_VALUES = Map.ofEntries(
+            Map.entry("number", "TK-1999-999999"),
+            Map.entry("alertId", "acl-unknown-alert"),
+            Map.entry("deviceId", "acl-unknown-device"),
+            Map.entry("commandId", "00000000-0000-0000-0000-000000000000"),
+            Map.entry("customerId", "999999999"),
+            Map.entry("recordId", "999999999"),
+            Map.entry("amendmentId", "999999999"),
+            Map.entry("partId", "999999999"),
+            Map.entry("grantId", "999999999"),
+            Map.entry("name", "acl-unknown-map"),
+            Map.entry("ruleId", "999999999"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -7,6 +7,7 @@ import io.fleetcare.api.account.Role;
 import io.fleetcare.api.grant.AccessGrants;
 import io.fleetcare.api.problem.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -48,6 +49,9 @@ public class TicketWorkflow {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<VisitScheduled> visitScheduled;
 
     /**
      * What the customer told when confirming a resolved case.
@@ -151,6 +155,10 @@ public class TicketWorkflow {
         }
         entityManager.persist(ticket.moveTo(to, now, caller.username(), why));
         LOG.infof("Ticket %s moved %s -> %s by %s", number, from, to, caller.username());
+        if (to == TicketStatus.SCHEDULED) {
+            visitScheduled.fire(new VisitScheduled(number, ticket.deviceId(), ticket.customerId(),
+                    ticket.assignedEngineer(), ticket.appointmentFrom(), ticket.appointmentTo(), caller.username()));
+        }
     }
 
     private static CustomerConfirmation confirmation(Ticket ticket, Confirmation given,

@@ -183,7 +183,20 @@ FC.page('noc', async function () {
   document.getElementById('critical-banner').addEventListener('click', e => { e.target.className = 'banner'; });
   follow();
   await Promise.all([counters(), loadSites()]);
+  /** The in-UI notifications of the signed-in person (GET /api/notifications/mine), newest first. */
+  async function myNotifications() {
+    const list = await api('/api/notifications/mine?limit=20');
+    const s = document.getElementById('my-notifications');
+    s.replaceChildren(s.querySelector('h2'), list.length ? el('ul', { class: 'timeline', id: 'my-notification-list' },
+      list.map(n => el('li', {}, el('div', { class: 'small muted' }, FC.dateTime(n.createdAt)),
+        el('div', {}, n.subjectKind === 'TICKET'
+          ? el('a', { href: '/ui/ticket.html?n=' + encodeURIComponent(n.subjectId) }, n.title) : n.title))))
+      : FC.empty('Nothing for you.'));
+  }
+
   await loadAlerts();
+  await myNotifications();
+  setInterval(() => myNotifications().catch(e => FC.toast(e.message, true)), 20000);
   setInterval(() => counters().catch(e => FC.toast(e.message, true)), 20000);
   setInterval(() => document.querySelectorAll('td.age').forEach(td => { td.textContent = FC.age(td.dataset.since); }),
     5000);

@@ -186,6 +186,7 @@ FC.page('tickets', async function (session) {
     if (manager || engineer) await parts(t);
     else section('parts', FC.empty('Parts are shown to engineers and managers.'));
     await survey(t);
+    await notifications(t);
     main.dataset.settled = t.status;
   }
 
@@ -368,6 +369,19 @@ FC.page('tickets', async function (session) {
     el('label', { for: 's-comment' }, 'Comment'), el('textarea', { id: 's-comment', name: 'comment' }),
     el('p', {}, el('button', { class: 'btn', id: 'record-survey' }, 'Record survey')));
     section('survey', form);
+  }
+
+  /** What was sent about the case (SLA warnings, the breach, the appointment notice): GET …/notifications. */
+  async function notifications(t) {
+    const list = await api(path + '/notifications');
+    section('notifications', list.length ? el('table', { id: 'notification-table' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'When'), el('th', {}, 'What'), el('th', {}, 'To'),
+        el('th', {}, 'Channel'), el('th', {}, 'Outcome'))),
+      el('tbody', {}, list.map(n => el('tr', {}, el('td', {}, FC.dateTime(n.sentAt || n.createdAt)),
+        el('td', {}, n.title), el('td', {}, n.recipient), el('td', {}, n.channel),
+        el('td', {}, n.status + (n.attempts > 1 ? ' (' + n.attempts + ' attempts)' : '')
+          + (n.lastError ? ': ' + n.lastError : ''))))))
+      : FC.empty('Nothing was sent about this ticket.'));
   }
 
   section('survey', FC.empty('No survey for this ticket yet.'));
