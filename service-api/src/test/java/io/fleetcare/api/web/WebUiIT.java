@@ -111,9 +111,12 @@ class WebUiIT {
     void signingOutExpiresTheSessionCookie() {
         // given
         String cookie = signIn(ENGINEER, TestAccounts.passwordOf(ENGINEER)).cookie("quarkus-credential");
+        String csrf = given().cookie("quarkus-credential", cookie).get("/api/session").then().statusCode(200)
+                .extract().jsonPath().getString("csrfToken");
 
         // when
-        Response out = given().cookie("quarkus-credential", cookie).delete("/api/session");
+        Response out = given().cookie("quarkus-credential", cookie).cookie(CsrfProtection.COOKIE, csrf)
+                .header(CsrfProtection.HEADER, csrf).delete("/api/session");
 
         // then
         assertThat(out.statusCode()).isEqualTo(204);
