@@ -12,7 +12,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Turns a bearer API token into the identity of its machine client: principal {@code token:<name>}, its roles. */
+/**
+ * Turns a bearer API token into the identity of its machine client: principal {@code token:<name>}, its roles. A bearer
+ * value that is no API token ({@link TokenSecret#wellFormed}) is left to other providers; an unknown, expired or
+ * revoked API token fails the sign-in.
+ */
 @ApplicationScoped
 public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -27,6 +31,10 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String secret = request.getToken().getToken();
+        if (!TokenSecret.wellFormed(secret)) {
+            // not one of ours (e.g. a JWT): leave it to any other provider of bearer tokens; none -> 401
+            return Uni.createFrom().nullItem();
+        }
         return context.runBlocking(() -> {
             ApiTokens.SignedInToken token = tokens.verify(secret).orElseThrow(AuthenticationFailedException::new);
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()

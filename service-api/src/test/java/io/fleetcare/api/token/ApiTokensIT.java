@@ -82,7 +82,7 @@ class ApiTokensIT {
                 .then().statusCode(201).extract().jsonPath();
         String token = issued.getString("token");
         long id = issued.getLong("stored.tokenId");
-        bearer(token).get("/api/kpis?from=2026-01-01&to=2026-02-01").then().statusCode(200);
+        bearer(token).get("/api/customers").then().statusCode(200);
 
         // when
         JsonPath revoked = admin().post("/api/tokens/" + id + "/revocation").then().statusCode(200).extract().jsonPath();
@@ -90,7 +90,7 @@ class ApiTokensIT {
         // then
         assertThat(revoked.getString("status")).isEqualTo("REVOKED");
         assertThat(revoked.getString("revokedBy")).isEqualTo(TestAccounts.ADMIN_USERNAME);
-        bearer(token).get("/api/kpis?from=2026-01-01&to=2026-02-01").then().statusCode(401)
+        bearer(token).get("/api/customers").then().statusCode(401)
                 .contentType("application/problem+json");
         admin().post("/api/tokens/" + id + "/revocation").then().statusCode(200).body("status",
                 Matchers.equalTo("REVOKED"));
