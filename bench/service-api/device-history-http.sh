@@ -3,8 +3,9 @@
 # PostgreSQL and Kafka, one charger with a year of per-minute readings (525,600) and its hourly rollups, a year of
 # service (tickets, transitions, evidence, repair and maintenance records with parts and amendments, open alerts),
 # the packaged service started as its own process, then p50/p95/p99 of the whole HTTP call with Basic auth over
-# [calls] calls after [warm-up] calls, the same Basic auth alone, and the endpoint's statements bare over JDBC,
-# with the ratio between them and the table scans one call causes.
+# [calls] calls after [warm-up] calls, the same Basic auth alone, the same in a web session and with an API token
+# (Bearer; the line "p95 of the whole history call" gives session, Basic and token side by side), and the
+# endpoint's statements bare over JDBC, with the ratio between them and the table scans one call causes.
 #
 # Usage: bench/service-api/device-history-http.sh [calls] [warm-up] [tickets]
 # Environment: JAVA (default: java), BENCH_HEAP (default: 512m, the benchmark JVM), SERVICE_HEAP (default: 384m,

@@ -44,7 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web UI in Debian's Chromium (headless, through the system chromedriver) against the whole running platform
  * (issue 8, acceptance 1-3): a NOC operator sees a simulated charger's fault arrive live, acknowledges it and opens
  * a ticket; a service manager sees the device's chart and runs a remote command; the ticket is walked to CLOSED by
- * the manager and the assigned engineer; the engineer cannot reach administration or the customer's class-1 data.
+ * the manager and the assigned engineer; the engineer cannot reach administration or the customer's class-1 data;
+ * only the top manager approves an access grant (issue 21), every click's call carrying the session's CSRF token.
  * Screenshots of every page go to {@code target/ui-screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,6 +58,7 @@ class WebUiBrowserIT {
     private static final String NOC = "ui-noc";
     private static final String MANAGER = "ui-manager";
     private static final String ENGINEER = "ui-engineer";
+    private static final String TOP = "ui-top";
     private static final String PASSWORD = "browser-test-password-1";
     private static final String CUSTOMER_ADDRESS = "Harbour Road 12, Room 1701";
     private static final String CUSTOMER_PHONE = "+86 21 5555 0101";
@@ -177,10 +179,31 @@ class WebUiBrowserIT {
                 By.id("command-result"), "data-status", "COMPLETED"));
         assertThat(browser.findElement(By.id("command-payload")).getText()).contains("configurationKey");
 
-        // and with an approved access grant the same page shows the class-1 contact in clear
+        // and with an access grant the top manager approved (an administrator may not) the same page shows the
+        // class-1 contact in clear
         JsonNode grant = api("POST", "/api/grants", MANAGER, Map.of("customerId", customerId,
                 "reason", "calling the site about the RCD trip", "durationMinutes", 30));
-        api("POST", "/api/grants/" + grant.path("grantId").asLong() + "/approval", platform.adminUser(), null);
+        long grantId = grant.path("grantId").asLong();
+        By grantRow = By.id("grant-" + grantId);
+        signIn(platform.adminUser(), platform.adminPassword());
+        browser.get(platform.apiUrl() + "/ui/grants.html");
+        waitFor(grantRow);
+        assertThat(browser.findElement(grantRow).findElements(By.cssSelector(".approve-button")))
+                .as("approval offered to the administrator").isEmpty();
+        Object adminApproval = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " FC.api('/api/grants/" + grantId + "/approval', { method: 'POST' })"
+                + ".then(() => done('approved'), e => done(e.status + ' ' + (e.problem && e.problem.type)));");
+        assertThat(String.valueOf(adminApproval)).as("the administrator's approval from the UI")
+                .startsWith("403").doesNotContain("csrf");
+        signIn(TOP);
+        browser.get(platform.apiUrl() + "/ui/grants.html");
+        waitFor(grantRow);
+        screenshot("grants-top-manager");
+        browser.findElement(grantRow).findElement(By.cssSelector(".approve-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(
+                grantRow, "data-status", "APPROVED"));
+        assertThat(api("GET", "/api/grants/" + grantId, MANAGER, null).path("decidedBy").asText()).isEqualTo(TOP);
+        signIn(MANAGER);
         browser.get(platform.apiUrl() + "/ui/device.html?id=" + CHARGER);
         waitFor(By.id("class-one-grant"));
         assertThat(browser.findElement(By.id("customer")).getText()).contains(CUSTOMER_PHONE, CUSTOMER_ADDRESS);
@@ -380,8 +403,8 @@ class WebUiBrowserIT {
 
     private static void createAccountsDeviceAndParts() throws Exception {
         String admin = platform.adminUser();
-        for (var account : Map.of(NOC, "NOC_OPERATOR", MANAGER, "SERVICE_MANAGER", ENGINEER, "FIELD_ENGINEER")
-                .entrySet()) {
+        for (var account : Map.of(NOC, "NOC_OPERATOR", MANAGER, "SERVICE_MANAGER", ENGINEER, "FIELD_ENGINEER",
+                TOP, "TOP_MANAGER").entrySet()) {
             api("POST", "/api/accounts", admin, Map.of("username", account.getKey(), "password", PASSWORD,
                     "roles", List.of(account.getValue())));
         }

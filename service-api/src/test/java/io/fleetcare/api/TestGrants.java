@@ -5,17 +5,16 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import java.util.Map;
 
-/** Access grants for integration tests: asked by an account, approved by the bootstrap administrator. */
+/** Access grants for integration tests: asked by an account, approved by the top manager. */
 public final class TestGrants {
 
     private TestGrants() {
     }
 
-    /** Asks as {@code username} for the customer's class-1 fields for an hour and has the admin approve; the id. */
+    /** Asks as {@code username} for the customer's class-1 fields for an hour and has the top manager approve. */
     public static long approved(String username, long customerId) {
         long grantId = requested(username, customerId, 60);
-        given().auth().preemptive().basic(TestAccounts.ADMIN_USERNAME, TestAccounts.ADMIN_PASSWORD)
-                .post("/api/grants/" + grantId + "/approval").then().statusCode(200);
+        TestAccounts.asTopManager().post("/api/grants/" + grantId + "/approval").then().statusCode(200);
         return grantId;
     }
 

@@ -12,7 +12,12 @@ public enum Role {
     /** Runs the after-sales service: assigns, escalates, approves. */
     SERVICE_MANAGER,
     /** Manages accounts and the platform. */
-    ADMIN;
+    ADMIN,
+    /**
+     * The general manager or chairman (总经理/董事长): the only one who approves or refuses access to class-1
+     * customer information (seed 000 §3.6.1 "须经总经理/董事长批准方可借阅").
+     */
+    TOP_MANAGER;
 
     /** The role names as constants, for {@code @RolesAllowed}. */
     public static final class Names {
@@ -20,6 +25,7 @@ public enum Role {
         public static final String FIELD_ENGINEER = "FIELD_ENGINEER";
         public static final String SERVICE_MANAGER = "SERVICE_MANAGER";
         public static final String ADMIN = "ADMIN";
+        public static final String TOP_MANAGER = "TOP_MANAGER";
 
         private Names() {
         }

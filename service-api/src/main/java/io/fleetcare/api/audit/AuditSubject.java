@@ -8,5 +8,7 @@ public enum AuditSubject {
     ACCOUNT,
     AUDIT_ENTRY,
     /** A service case (its warranty exclusion, its returned goods). */
-    TICKET
+    TICKET,
+    /** A machine client's API token (issued, revoked). */
+    API_TOKEN
 }

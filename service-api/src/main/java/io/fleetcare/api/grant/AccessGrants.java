@@ -26,9 +26,10 @@ import org.jboss.logging.Logger;
 /**
  * Access grants to class-1 customer fields (seed 000 §3.6.1 "须经总经理/董事长批准方可借阅"). Anybody may ask — for a
  * customer, or for the owner of the device or case they are looking at without knowing who that is — with a reason
- * and a duration; an administrator — the account through which the top manager (总经理/董事长) approves — decides,
- * never on their own request, and may revoke an approved grant. A service manager does not approve: seed 000 §3.6.2
- * lets the head of after-sales decide class-2 material only.
+ * and a duration; the top manager ({@link Role#TOP_MANAGER}, 总经理/董事长) alone decides, never on their own
+ * request. An administrator does not approve (since issue 21) but may, like the top manager, revoke an approved
+ * grant. A service manager does not approve: seed 000 §3.6.2 lets the head of after-sales decide class-2 material
+ * only.
  *
  * <p>The assignment of a field engineer to an open case implies a grant ({@link GrantKind#ASSIGNMENT}) for what the
  * visit needs, through that case's device only, until the case is closed, cancelled or assigned to somebody else.
@@ -92,8 +93,10 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
     }
 
     /**
+     * @param approver must hold {@link Role#TOP_MANAGER}
      * @throws GrantNotFoundException  when there is no such grant
-     * @throws GrantDecisionException when it was decided before or the caller requested it
+     * @throws GrantDecisionException when the approver is no top manager, it was decided before or the caller
+     *                                requested it
      */
     @Transactional
     public GrantView approve(long grantId, Caller approver) {
@@ -107,7 +110,8 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
     }
 
     /**
-     * Ends an approved grant in force now (an administrator's act); the grant reads REVOKED from then on.
+     * Ends an approved grant in force now (an administrator's or the top manager's act); the grant reads REVOKED
+     * from then on.
      *
      * @param reason never blank
      * @throws GrantNotFoundException when there is no such grant
@@ -198,7 +202,7 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
     }
 
     /**
-     * Grants, latest request first: an administrator's view holds everybody's, anybody else's only their own.
+     * Grants, latest request first: the top manager's and an administrator's view holds everybody's, anybody else's only their own.
      *
      * @param status     REQUESTED, APPROVED (in force), REFUSED, EXPIRED, REVOKED or ENDED; null for all
      * @param customerId null for all
@@ -208,7 +212,7 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
         Instant now = now();
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
-        if (!caller.has(Role.ADMIN)) {
+        if (!seesEveryGrant(caller)) {
             conditions.add("requestedBy = :me");
             parameters.and("me", caller.username());
         }
@@ -280,6 +284,9 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
     }
 
     private GrantView decide(long grantId, Caller approver, boolean approve) {
+        if (!approver.has(Role.TOP_MANAGER)) {
+            throw GrantDecisionException.notTopManager(grantId);
+        }
         AccessGrant grant = getEntityManager().find(AccessGrant.class, grantId, LockModeType.PESSIMISTIC_WRITE);
         if (grant == null) {
             throw new GrantNotFoundException(Long.toString(grantId));
@@ -314,7 +321,7 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
             ending = caseEnding(grant);
         }
         // Which customer owns the device or case a request was made through is class 1 until approved.
-        boolean ownerShown = caller.has(Role.ADMIN) || grant.kind() == GrantKind.ASSIGNMENT
+        boolean ownerShown = seesEveryGrant(caller) || grant.kind() == GrantKind.ASSIGNMENT
                 || (grant.deviceId() == null && grant.ticketNumber() == null) || status == GrantStatus.APPROVED;
         return GrantView.of(grant, status, ownerShown, ending);
     }
@@ -398,7 +405,12 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
     }
 
     private static boolean maySee(AccessGrant grant, Caller caller) {
-        return caller.has(Role.ADMIN) || grant.requestedBy().equals(caller.username());
+        return seesEveryGrant(caller) || grant.requestedBy().equals(caller.username());
+    }
+
+    /** The top manager, who decides, and administrators, who may revoke, see every grant. */
+    private static boolean seesEveryGrant(Caller caller) {
+        return caller.has(Role.ADMIN) || caller.has(Role.TOP_MANAGER);
     }
 
     private Instant now() {

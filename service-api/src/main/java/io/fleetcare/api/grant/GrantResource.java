@@ -31,12 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Access grants to class-1 customer fields over HTTP: {@code /api/grants}. Every role may ask and read its own;
- * administrators see all and decide (never their own request).
+ * Access grants to class-1 customer fields over HTTP: {@code /api/grants}. Every role may ask and read its own; the
+ * top manager and administrators see all; the top manager alone decides (never their own request, seed 000 §3.6.1);
+ * either may revoke.
  */
 @Path("/api/grants")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.Names.NOC_OPERATOR, Role.Names.FIELD_ENGINEER, Role.Names.SERVICE_MANAGER, Role.Names.ADMIN})
+@RolesAllowed({Role.Names.NOC_OPERATOR, Role.Names.FIELD_ENGINEER, Role.Names.SERVICE_MANAGER, Role.Names.ADMIN,
+        Role.Names.TOP_MANAGER})
 @Tag(name = "Access grants")
 public class GrantResource {
 
@@ -60,7 +62,7 @@ public class GrantResource {
 
     @GET
     @Operation(summary = "Grants, latest request first",
-            description = "Administrators see every grant, everybody else their own. status: REQUESTED, APPROVED, "
+            description = "The top manager and administrators see every grant, everybody else their own. status: REQUESTED, APPROVED, "
                     + "REFUSED, EXPIRED, REVOKED, ENDED; limit 1-1000, default 100.")
     public List<GrantView> search(@QueryParam("status") String status, @QueryParam("customerId") Long customerId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -69,14 +71,14 @@ public class GrantResource {
 
     @GET
     @Path("{grantId}")
-    @Operation(summary = "One grant", description = "404 also for another account's grant unless the caller is an administrator.")
+    @Operation(summary = "One grant", description = "404 also for another account's grant unless the caller is the top manager or an administrator.")
     public GrantView get(@PathParam("grantId") String grantId) {
         return grants.get(parseId(grantId), caller());
     }
 
     @POST
     @Path("{grantId}/approval")
-    @RolesAllowed(Role.Names.ADMIN)
+    @RolesAllowed(Role.Names.TOP_MANAGER)
     @Operation(summary = "Approve a requested grant; it holds from now for its duration",
             description = "403 for the caller's own request, 409 when decided before, 404.")
     public GrantView approve(@PathParam("grantId") String grantId) {
@@ -85,7 +87,7 @@ public class GrantResource {
 
     @POST
     @Path("{grantId}/refusal")
-    @RolesAllowed(Role.Names.ADMIN)
+    @RolesAllowed(Role.Names.TOP_MANAGER)
     @Operation(summary = "Refuse a requested grant", description = "403 for the caller's own request, 409 when decided before, 404.")
     public GrantView refuse(@PathParam("grantId") String grantId) {
         return grants.refuse(parseId(grantId), caller());
@@ -94,7 +96,7 @@ public class GrantResource {
     @POST
     @Path("{grantId}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.Names.ADMIN)
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TOP_MANAGER})
     @Operation(summary = "Revoke an approved grant in force: it ends now",
             description = "{\"reason\"} -> 200 REVOKED; 409 when it is not in force; 404.")
     public GrantView revoke(@PathParam("grantId") String grantId, @NotNull @Valid RevocationRequest body) {

@@ -133,6 +133,7 @@ public final class TicketLifecycle {
             case NOC_OPERATOR -> (from == REGISTERED && to == ACKNOWLEDGED) || to == ESCALATED
                     || (from == ACKNOWLEDGED && to == RESOLVED) || reopens(from, to);
             case FIELD_ENGINEER -> (from == SCHEDULED && to == ON_SITE) || (from == ON_SITE && to == RESOLVED);
+            case TOP_MANAGER -> false;
         };
     }
 

@@ -5,6 +5,7 @@ import io.fleetcare.api.account.SignedInCaller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,20 +37,27 @@ public class SessionResource {
     @GET
     @Operation(summary = "Who is signed in",
             description = "{\"authenticated\":false,\"roles\":[]} for an anonymous caller, otherwise the "
-                    + "username and roles.")
-    public SessionView current() {
+                    + "username, roles and the CSRF token that state-changing calls of the web session carry in "
+                    + "X-FleetCare-CSRF (also set as the cookie fleetcare-csrf).")
+    public Response current(@CookieParam(CsrfProtection.COOKIE) String csrfCookie) {
         if (identity.isAnonymous()) {
-            return SessionView.anonymous();
+            return Response.ok(SessionView.anonymous()).build();
         }
         Caller caller = SignedInCaller.from(identity);
-        return new SessionView(true, caller.username(), caller.roles());
+        String token = CsrfProtection.wellFormed(csrfCookie) ? csrfCookie : CsrfProtection.newToken();
+        NewCookie cookie = new NewCookie.Builder(CsrfProtection.COOKIE).value(token).path("/").httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.ok(new SessionView(true, caller.username(), caller.roles(), token)).cookie(cookie).build();
     }
 
     @DELETE
-    @Operation(summary = "Sign out of the web UI", description = "Expires the session cookie; 204.")
+    @Operation(summary = "Sign out of the web UI",
+            description = "Expires the session and CSRF cookies; 204. In a web session it needs the CSRF token.")
     public Response signOut() {
         NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0)
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.noContent().cookie(expired).build();
+        NewCookie csrf = new NewCookie.Builder(CsrfProtection.COOKIE).value("").path("/").maxAge(0)
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.noContent().cookie(expired, csrf).build();
     }
 }

@@ -3,11 +3,12 @@
   'use strict';
 
   const ROLE_LABEL = { NOC_OPERATOR: 'NOC operator', FIELD_ENGINEER: 'Field engineer',
-    SERVICE_MANAGER: 'Service manager', ADMIN: 'Administrator' };
+    SERVICE_MANAGER: 'Service manager', ADMIN: 'Administrator', TOP_MANAGER: 'Top manager' };
   const PAGES = [
     { id: 'noc', href: '/ui/', label: 'NOC' },
     { id: 'tickets', href: '/ui/tickets.html', label: 'Tickets' },
     { id: 'kpi', href: '/ui/kpi.html', label: 'KPIs', roles: ['SERVICE_MANAGER', 'ADMIN'] },
+    { id: 'grants', href: '/ui/grants.html', label: 'Access grants' },
     { id: 'admin', href: '/ui/admin.html', label: 'Administration', roles: ['ADMIN'] }
   ];
 
@@ -36,11 +37,17 @@
     }
   }
 
-  /** Calls the REST API with the session cookie; resolves to the JSON body (null for 204), rejects with ApiError. */
+  /**
+   * Calls the REST API with the session cookie; resolves to the JSON body (null for 204), rejects with ApiError.
+   * Every call but a GET carries the session's CSRF token (the server refuses it without, 403).
+   */
   async function api(path, options) {
     const opts = options || {};
     const init = { method: opts.method || 'GET', credentials: 'same-origin',
       headers: { 'Accept': 'application/json, application/problem+json', 'X-FleetCare-UI': '1' } };
+    if (init.method !== 'GET' && session && session.csrfToken) {
+      init.headers['X-FleetCare-CSRF'] = session.csrfToken;
+    }
     if (opts.body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(opts.body);

@@ -66,7 +66,7 @@ FC.page('device', async function () {
         body: { deviceId: id, reason: reason, durationMinutes: 60 } }).catch(e => ({ error: e }));
       event.target.replaceWith(el('span', { class: 'small', id: 'access-asked' }, grant.error
         ? 'Not possible: ' + ((grant.error.body && grant.error.body.detail) || grant.error.status)
-        : 'Access grant #' + grant.grantId + ' requested; an administrator decides.'));
+        : 'Access grant #' + grant.grantId + ' requested; the top manager decides.'));
     } }, 'Ask for access'));
   const ownerWithheld = !customer && device && device.classOneWithheld;
   section('customer', ownerWithheld ? [el('p', { class: 'withheld', id: 'class-one-withheld' },

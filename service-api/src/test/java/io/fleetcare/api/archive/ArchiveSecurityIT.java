@@ -114,7 +114,7 @@ class ArchiveSecurityIT {
         JsonPath before = as(manager).get("/api/customers/" + customer).then().statusCode(200).extract().jsonPath();
 
         // when
-        JsonPath approved = asAdmin().post("/api/grants/" + grant + "/approval").then().statusCode(200)
+        JsonPath approved = TestAccounts.asTopManager().post("/api/grants/" + grant + "/approval").then().statusCode(200)
                 .extract().jsonPath();
         JsonPath read = as(manager).get("/api/customers/" + customer).then().statusCode(200).extract().jsonPath();
         JsonPath listed = as(manager).queryParam("limit", 1000).get("/api/customers").then().statusCode(200)
@@ -123,7 +123,7 @@ class ArchiveSecurityIT {
         // then
         assertThat(before.getBoolean("classOneWithheld")).isTrue();
         assertThat(approved.getString("status")).isEqualTo("APPROVED");
-        assertThat(approved.getString("decidedBy")).isEqualTo(TestAccounts.ADMIN_USERNAME);
+        assertThat(approved.getString("decidedBy")).isEqualTo(TestAccounts.TOP_MANAGER_USERNAME);
         assertThat(read.getBoolean("classOneWithheld")).isFalse();
         assertThat(read.getLong("grantId")).isEqualTo(grant);
         assertThat(read.getString("address")).isEqualTo(ADDRESS);
@@ -171,22 +171,26 @@ class ArchiveSecurityIT {
     }
 
     @Test
-    void nobodyDecidesTheirOwnRequestAServiceManagerDecidesNoneAndADecisionIsFinal() {
+    void nobodyDecidesTheirOwnRequestOnlyTheTopManagerDecidesAndADecisionIsFinal() {
         // given
         long customer = registerCustomer();
-        long own = given().auth().preemptive().basic(TestAccounts.ADMIN_USERNAME, TestAccounts.ADMIN_PASSWORD)
-                .contentType(ContentType.JSON)
+        long own = TestAccounts.asTopManager().contentType(ContentType.JSON)
                 .body(Map.of("customerId", customer, "reason", "audit of the contract", "durationMinutes", 10))
                 .post("/api/grants").then().statusCode(201).extract().jsonPath().getLong("grantId");
         long engineers = TestGrants.requested(engineer, customer, 10);
 
         // when / then
-        asAdmin().post("/api/grants/" + own + "/approval").then().statusCode(403)
+        TestAccounts.asTopManager().post("/api/grants/" + own + "/approval").then().statusCode(403)
                 .body("type", org.hamcrest.Matchers.endsWith("own-grant-request"));
+        asAdmin().post("/api/grants/" + engineers + "/approval").then().statusCode(403);
+        asAdmin().post("/api/grants/" + engineers + "/refusal").then().statusCode(403);
         as(manager).post("/api/grants/" + engineers + "/approval").then().statusCode(403);
-        asAdmin().post("/api/grants/" + engineers + "/refusal").then().statusCode(200).body("status",
-                org.hamcrest.Matchers.equalTo("REFUSED"));
-        asAdmin().post("/api/grants/" + engineers + "/approval").then().statusCode(409);
+        asAdmin().get("/api/grants/" + engineers).then().statusCode(200).body("status",
+                org.hamcrest.Matchers.equalTo("REQUESTED"));
+        TestAccounts.asTopManager().post("/api/grants/" + engineers + "/refusal").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REFUSED"))
+                .body("decidedBy", org.hamcrest.Matchers.equalTo(TestAccounts.TOP_MANAGER_USERNAME));
+        TestAccounts.asTopManager().post("/api/grants/" + engineers + "/approval").then().statusCode(409);
         as(engineer).get("/api/customers/" + customer).then().statusCode(200).body("classOneWithheld",
                 org.hamcrest.Matchers.equalTo(true));
         as(noc).get("/api/grants/" + engineers).then().statusCode(404);

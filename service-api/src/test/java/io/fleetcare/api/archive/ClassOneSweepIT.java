@@ -86,7 +86,7 @@ class ClassOneSweepIT {
         Map<String, String> pathValues = Map.of("deviceId", seed.deviceId, "number", seed.ticket,
                 "customerId", Long.toString(seed.customerId), "recordId", Long.toString(seed.recordId),
                 "partId", Long.toString(seed.partId), "grantId", Long.toString(seed.visitGrantId),
-                "alertId", "999999999", "commandId", "999999999");
+                "alertId", "999999999", "commandId", "999999999", "tokenId", "999999999");
         List<String> endpoints = getEndpoints();
         List<String> leaks = new ArrayList<>();
         List<String> refusalsWithoutDetail = new ArrayList<>();
@@ -166,13 +166,13 @@ class ClassOneSweepIT {
 
     @Test
     void underAnApprovedGrantTheReadsShowTheOwnerAndEachIsInTheAuditTrail() {
-        // given: the NOC asks through the device it is looking at, the administrator approves
+        // given: the NOC asks through the device it is looking at, the top manager approves
         Seed seed = seed();
         String noc = roles.get(Role.NOC_OPERATOR);
         long grant = as(noc).contentType(ContentType.JSON).body(Map.of("deviceId", seed.deviceId,
                 "reason", "owner asked for a call-back", "durationMinutes", 30))
                 .post("/api/grants").then().statusCode(201).extract().jsonPath().getLong("grantId");
-        as(admin).post("/api/grants/" + grant + "/approval").then().statusCode(200)
+        TestAccounts.asTopManager().post("/api/grants/" + grant + "/approval").then().statusCode(200)
                 .body("customerId", org.hamcrest.Matchers.equalTo((int) seed.customerId));
 
         // when

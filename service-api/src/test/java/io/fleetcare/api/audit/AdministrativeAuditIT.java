@@ -69,7 +69,7 @@ class AdministrativeAuditIT {
         long customer = customer();
         long grant = TestGrants.approved(manager, customer);
         long refused = TestGrants.requested(manager, customer, 10);
-        admin().post("/api/grants/" + refused + "/refusal").then().statusCode(200);
+        TestAccounts.asTopManager().post("/api/grants/" + refused + "/refusal").then().statusCode(200);
         as(manager).get("/api/customers/" + customer).then().statusCode(200)
                 .body("grantId", Matchers.equalTo((int) grant));
 

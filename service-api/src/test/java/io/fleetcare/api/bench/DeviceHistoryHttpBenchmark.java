@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * own process against them, registers the customer and the charger over HTTP, adds a realistic year of service
  * (tickets with requests, evidence, transitions and assignments; repair and maintenance records with parts and
  * amendments; open alerts) with SQL, then times the whole HTTP call with Basic authentication, the same
- * authentication on a call that does nothing else, and the statements the endpoint needs run bare over JDBC.
+ * authentication on a call that does nothing else, the same in a signed-in web session and with an API token (issue
+ * 21), and the statements the endpoint needs run bare over JDBC.
  *
  * <p>Arguments: {@code <telemetry-sql-dir> <quarkus-run.jar> [calls] [warm-up] [tickets]}.
  */
@@ -277,6 +278,17 @@ public final class DeviceHistoryHttpBenchmark {
         report("whole GET " + path + " over HTTP in a signed-in web session (the UI's form-login cookie), "
                 + calls + " calls", inSession);
 
+        String token = issueToken(http, base);
+        double[] withToken = time(calls, warmUp, () -> sendWithToken(http, base, path, token, 200));
+        report("whole GET " + path + " over HTTP with an API token (Authorization: Bearer, roles ADMIN), " + calls
+                + " calls", withToken);
+        double[] tokenOnly = time(calls, warmUp,
+                () -> sendWithToken(http, base, "/api/tickets/TK-1999-999999", token, 404));
+        report("the same API-token authentication alone (GET of an unknown ticket, 404)", tokenOnly);
+        System.out.printf(Locale.ROOT, "p95 of the whole history call: session %.2f ms, Basic %.2f ms, API token "
+                + "%.2f ms%n", DeviceHistoryBenchmark.percentile(inSession, 95),
+                DeviceHistoryBenchmark.percentile(history, 95), DeviceHistoryBenchmark.percentile(withToken, 95));
+
         RollupSummaryQuery rollups = new RollupSummaryQuery(DeviceHistoryBenchmark.ZONE);
         double[] bare = time(calls, warmUp, () -> bareStatements(c, rollups));
         report("baseline: the endpoint's statements bare over one JDBC connection (device, components, customer,"
@@ -305,6 +317,23 @@ public final class DeviceHistoryHttpBenchmark {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("form login gave no session cookie: HTTP "
                         + response.statusCode()));
+    }
+
+    /** Issues an API token with the administrator's role, valid for a day, and returns its secret. */
+    private static String issueToken(HttpClient http, URI base) throws IOException, InterruptedException {
+        String answer = send(http, base, "POST", "/api/tokens", "{\"name\":\"bench-history\",\"roles\":[\"ADMIN\"],"
+                + "\"expiresAt\":\"" + java.time.Instant.now().plus(Duration.ofDays(1)) + "\"}", 201);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer).path("token").asText();
+    }
+
+    private static void sendWithToken(HttpClient http, URI base, String path, String token, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("GET " + path + " with an API token -> " + response.statusCode());
+        }
     }
 
     private static void sendInSession(HttpClient http, URI base, String path, String cookie)

@@ -119,6 +119,7 @@ class TicketLifecycleTest {
         assertThat(TicketLifecycle.permits(Role.SERVICE_MANAGER, from, to, null)).isEqualTo(LEGAL.contains(move));
         assertThat(TicketLifecycle.permits(Role.NOC_OPERATOR, from, to, null)).isEqualTo(NOC_OPERATOR.contains(move));
         assertThat(TicketLifecycle.permits(Role.FIELD_ENGINEER, from, to, null)).isEqualTo(FIELD_ENGINEER.contains(move));
+        assertThat(TicketLifecycle.permits(Role.TOP_MANAGER, from, to, null)).as("the top manager moves no case").isFalse();
     }
 
     @Test

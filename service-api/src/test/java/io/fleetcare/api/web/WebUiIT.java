@@ -111,13 +111,18 @@ class WebUiIT {
     void signingOutExpiresTheSessionCookie() {
         // given
         String cookie = signIn(ENGINEER, TestAccounts.passwordOf(ENGINEER)).cookie("quarkus-credential");
+        String csrf = given().cookie("quarkus-credential", cookie).get("/api/session").then().statusCode(200)
+                .extract().jsonPath().getString("csrfToken");
 
         // when
-        Response out = given().cookie("quarkus-credential", cookie).delete("/api/session");
+        Response out = given().cookie("quarkus-credential", cookie).cookie(CsrfProtection.COOKIE, csrf)
+                .header(CsrfProtection.HEADER, csrf).delete("/api/session");
 
         // then
         assertThat(out.statusCode()).isEqualTo(204);
-        assertThat(out.header("Set-Cookie")).startsWith("quarkus-credential=").containsIgnoringCase("Max-Age=0");
+        assertThat(out.headers().getValues("Set-Cookie")).as("both the session and the CSRF cookie expired")
+                .anySatisfy(c -> assertThat(c).startsWith("quarkus-credential=").containsIgnoringCase("Max-Age=0"))
+                .anySatisfy(c -> assertThat(c).startsWith(CsrfProtection.COOKIE + "=").containsIgnoringCase("Max-Age=0"));
     }
 
     @Test
