@@ -65,6 +65,8 @@ class EndpointAccessIT {
             Map.entry("POST /api/alerts/{alertId}/acknowledgement", DISPATCH),
             Map.entry("POST /api/alerts/{alertId}/comments", DISPATCH),
             Map.entry("POST /api/alerts/{alertId}/ticket", DISPATCH),
+            Map.entry("GET /api/sites/{siteId}", EVERY_ROLE),
+            Map.entry("PUT /api/sites/{siteId}/devices", MANAGEMENT),
             Map.entry("GET /api/devices/{deviceId}/commands", EVERY_ROLE),
             Map.entry("POST /api/devices/{deviceId}/commands", EVERY_ROLE),
             Map.entry("GET /api/devices/{deviceId}/commands/{commandId}", EVERY_ROLE),
@@ -121,7 +123,8 @@ class EndpointAccessIT {
             "recordId", "999999999",
             "amendmentId", "999999999",
             "partId", "999999999",
-            "grantId", "999999999");
+            "grantId", "999999999",
+            "siteId", "acl-unknown-site");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
