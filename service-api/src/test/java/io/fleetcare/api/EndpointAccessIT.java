@@ -81,6 +81,8 @@ class EndpointAccessIT {
             Map.entry("PUT /api/modbus/register-maps/{name}", MANAGEMENT),
             Map.entry("DELETE /api/modbus/register-maps/{name}", MANAGEMENT),
             Map.entry("GET /api/devices", STAFF),
+            Map.entry("GET /api/sites/{siteId}", STAFF),
+            Map.entry("PUT /api/sites/{siteId}/devices", MANAGEMENT),
             Map.entry("POST /api/devices", MANAGEMENT),
             Map.entry("GET /api/devices/{deviceId}", STAFF),
             Map.entry("POST /api/devices/{deviceId}/components", MANAGEMENT),
@@ -147,7 +149,8 @@ class EndpointAccessIT {
             Map.entry("grantId", "999999999"),
             Map.entry("name", "acl-unknown-map"),
             Map.entry("ruleId", "999999999"),
-            Map.entry("tokenId", "999999999"));
+            Map.entry("tokenId", "999999999"),
+            Map.entry("siteId", "acl-unknown-site"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

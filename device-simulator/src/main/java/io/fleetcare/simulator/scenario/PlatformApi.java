@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads alerts and tickets from the service API ({@code GET /api/alerts}, {@code GET /api/tickets}) with HTTP
- * Basic as a personal account. Thread-safe.
+ * Reads alerts and tickets from the service API ({@code GET /api/alerts}, {@code GET /api/tickets}) and puts
+ * scenario devices at their sites ({@code PUT /api/sites/{site}/devices}), with HTTP Basic as a personal
+ * account. Thread-safe.
  */
 public final class PlatformApi {
 
@@ -107,6 +108,24 @@ public final class PlatformApi {
     /** The alerts and tickets of one device (any time). */
     public Observed observe(String deviceId) throws IOException, InterruptedException {
         return observe(List.of(deviceId), Instant.EPOCH).get(deviceId);
+    }
+
+    /**
+     * Puts the devices at the site (a service manager's or administrator's account is needed).
+     *
+     * @throws IOException when the API cannot be reached or answers anything but 200
+     */
+    public void assignSite(String site, List<String> deviceIds) throws IOException, InterruptedException {
+        String path = "/api/sites/" + URLEncoder.encode(site, StandardCharsets.UTF_8) + "/devices";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(apiUrl + path))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("deviceIds", deviceIds))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("PUT " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {

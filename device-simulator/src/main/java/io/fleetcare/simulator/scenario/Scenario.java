@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param within      by when, after the start, every expectation must be met; never null, at least runFor
  * @param devices     the device groups; never null, not empty
  * @param timeline    the faults, in any order; never null
- * @param expect      what must happen to which device; every device of the scenario not named here must stay
- *                    quiet (no alert, no ticket); never null
+ * @param expect      what must happen to which device or site ({@code site:<siteId>}, the site's own alert and
+ *                    ticket); every device and site of the scenario not named here must stay quiet (no alert, no
+ *                    ticket); never null
  */
 public record Scenario(String name, String description, long seed, String rules, Duration runFor, Duration within,
                        List<DeviceGroup> devices, List<TimelineStep> timeline, List<DeviceExpectation> expect) {
@@ -40,6 +41,16 @@ public record Scenario(String name, String description, long seed, String rules,
             }
         }
         return fleet;
+    }
+
+    /** The sites of the scenario's device groups, each once, in order. */
+    public List<String> sites() {
+        return devices.stream().map(DeviceGroup::site).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** The ids of the devices at the site. */
+    public List<String> devicesAt(String site) {
+        return fleet().stream().filter(d -> site.equals(d.group().site())).map(ScenarioDevice::id).toList();
     }
 
     /** The timeline steps of one device, earliest first. */
@@ -83,9 +94,17 @@ public record Scenario(String name, String description, long seed, String rules,
      *
      * @param ratedPowerW chargers only: what a vehicle draws while charging
      * @param charging    chargers only; never null
+     * @param site        the site the devices run at, registered with the platform before the run
+     *                    ({@code PUT /api/sites/{site}/devices}); null for none
      */
     public record DeviceGroup(Kind kind, Protocol protocol, String idPrefix, int count, String model,
-                              Charging charging, double ratedPowerW) {
+                              Charging charging, double ratedPowerW, String site) {
+
+        /** Devices at no site. */
+        public DeviceGroup(Kind kind, Protocol protocol, String idPrefix, int count, String model,
+                           Charging charging, double ratedPowerW) {
+            this(kind, protocol, idPrefix, count, model, charging, ratedPowerW, null);
+        }
     }
 
     /** One device of a scenario. */

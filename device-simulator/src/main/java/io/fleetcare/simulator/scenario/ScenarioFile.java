@@ -39,6 +39,11 @@ public final class ScenarioFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,17}");
+    private static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
+    /** Prefix under which the platform shows a site's own alert and ticket, and under which expect names a site. */
+    public static final String SITE_PREFIX = "site:";
+    /** The most devices one group may have (a site of 200 devices needs no more than one group). */
+    static final int MAX_GROUP = 200;
 
     private ScenarioFile() {
     }
@@ -144,7 +149,20 @@ public final class ScenarioFile {
         }
         List<TimelineStep> steps = new ArrayList<>();
         for (JsonNode s : r.list(root, "timeline", false)) {
-            TimelineStep step = new TimelineStep(r.duration(s, "at"), r.ids(s, "devices", ids), r.fault(s));
+            List<String> stepDevices;
+            if (s.has("site")) {
+                if (s.has("devices")) {
+                    throw new InvalidScenario(source + ": a timeline step names devices or a site, not both");
+                }
+                String site = r.text(s, "site");
+                stepDevices = draft.devicesAt(site);
+                if (stepDevices.isEmpty()) {
+                    throw new InvalidScenario(source + ": " + site + " is not a site of the scenario");
+                }
+            } else {
+                stepDevices = r.ids(s, "devices", ids);
+            }
+            TimelineStep step = new TimelineStep(r.duration(s, "at"), stepDevices, r.fault(s));
             for (String id : step.devices()) {
                 ScenarioDevice device = fleet.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
                 if (!step.fault().kinds().contains(device.kind())) {
@@ -160,15 +178,39 @@ public final class ScenarioFile {
         }
         List<DeviceExpectation> expect = new ArrayList<>();
         Set<String> expected = new HashSet<>();
+        Set<String> siteIds = new HashSet<>();
+        draft.sites().forEach(site -> siteIds.add(SITE_PREFIX + site));
+        List<JsonNode> perSite = new ArrayList<>();
         for (JsonNode e : r.list(root, "expect", false)) {
+            if (e.has("site")) {
+                perSite.add(e);
+                continue;
+            }
             r.noOthers(e, Set.of("device", "alerts", "tickets", "alsoAllowed"));
             String device = r.text(e, "device");
-            if (!ids.contains(device) || !expected.add(device)) {
+            if (!(ids.contains(device) || siteIds.contains(device)) || !expected.add(device)) {
                 throw new InvalidScenario(source + ": expect names " + device
-                        + ", which is not a device of the scenario or is named twice");
+                        + ", which is not a device or site (site:<id>) of the scenario or is named twice");
             }
             expect.add(new DeviceExpectation(device, r.strings(e, "alerts"), r.strings(e, "tickets"),
                     r.strings(e, "alsoAllowed")));
+        }
+        // {site: X, …}: the same expectation for each device at X that is not named on its own
+        Set<String> sitesExpected = new HashSet<>();
+        for (JsonNode e : perSite) {
+            r.noOthers(e, Set.of("site", "alerts", "tickets", "alsoAllowed"));
+            String site = r.text(e, "site");
+            List<String> at = draft.devicesAt(site);
+            if (at.isEmpty() || !sitesExpected.add(site)) {
+                throw new InvalidScenario(source + ": expect names site " + site
+                        + ", which is not a site of the scenario or is named twice");
+            }
+            for (String device : at) {
+                if (expected.add(device)) {
+                    expect.add(new DeviceExpectation(device, r.strings(e, "alerts"), r.strings(e, "tickets"),
+                            r.strings(e, "alsoAllowed")));
+                }
+            }
         }
         r.noOthers(root, Set.of("name", "description", "seed", "rules", "runFor", "within", "devices", "timeline",
                 "expect"));
@@ -265,16 +307,21 @@ public final class ScenarioFile {
                         + "over OCPP16 or MODBUS, not a " + kind + " over " + protocol);
             }
             int count = (int) number(g, "count");
-            if (count < 1 || count > 99) {
-                throw new InvalidScenario(source + ": count must be 1..99");
+            if (count < 1 || count > MAX_GROUP) {
+                throw new InvalidScenario(source + ": count must be 1.." + MAX_GROUP);
             }
             String model = g.has("model") ? text(g, "model")
                     : kind == Kind.SET_TOP_BOX ? FleetPlan.SET_TOP_BOX_MODEL : ChargerSpec.DEFAULT_MODEL;
             Charging charging = choice(g, "charging", Charging.class, Charging.BUSY);
             double ratedPowerW = g.has("ratedPowerKw") ? number(g, "ratedPowerKw") * 1000
                     : ChargerSpec.DEFAULT_RATED_POWER_W;
-            noOthers(g, Set.of("kind", "protocol", "idPrefix", "count", "model", "charging", "ratedPowerKw"));
-            return new DeviceGroup(kind, protocol, text(g, "idPrefix"), count, model, charging, ratedPowerW);
+            String site = g.has("site") ? text(g, "site") : null;
+            if (site != null && !SITE_ID.matcher(site).matches()) {
+                throw new InvalidScenario(source + ": site " + site
+                        + " must be letters, digits and '-', at most 32 characters");
+            }
+            noOthers(g, Set.of("kind", "protocol", "idPrefix", "count", "model", "charging", "ratedPowerKw", "site"));
+            return new DeviceGroup(kind, protocol, text(g, "idPrefix"), count, model, charging, ratedPowerW, site);
         }
 
         Fault fault(JsonNode s) {
@@ -298,7 +345,7 @@ public final class ScenarioFile {
                             number(s, "everySeconds"));
                     default -> throw new InvalidScenario(source + ": unknown fault " + name);
                 };
-                Set<String> allowed = new HashSet<>(Set.of("at", "devices", "fault"));
+                Set<String> allowed = new HashSet<>(Set.of("at", "devices", "site", "fault"));
                 for (var c : fault.getClass().getRecordComponents()) {
                     allowed.add(c.getName());
                 }

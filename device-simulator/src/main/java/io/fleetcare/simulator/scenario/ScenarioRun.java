@@ -65,6 +65,13 @@ public final class ScenarioRun {
         Map<String, ScenarioSetTopBox> boxes = new LinkedHashMap<>();
         Map<String, AutoCloseable> chargers = new LinkedHashMap<>();
         try {
+            registerSites();
+        } catch (IOException e) {
+            scheduler.shutdownNow();
+            return new ScenarioVerdict(scenario.name(), List.of("the sites could not be registered: "
+                    + e.getMessage()), Duration.between(start, Instant.now()));
+        }
+        try {
             for (ScenarioDevice device : scenario.fleet()) {
                 String secret = secretOf.apply(device.id());
                 switch (device.protocol()) {
@@ -104,7 +111,8 @@ public final class ScenarioRun {
 
     private ScenarioVerdict awaitVerdict(Instant start, Instant since) throws InterruptedException {
         PlatformApi api = new PlatformApi(endpoints.apiUrl(), endpoints.user(), endpoints.password());
-        List<String> ids = scenario.fleet().stream().map(ScenarioDevice::id).toList();
+        List<String> ids = new ArrayList<>(scenario.fleet().stream().map(ScenarioDevice::id).toList());
+        scenario.sites().forEach(site -> ids.add(ScenarioFile.SITE_PREFIX + site));
         Instant ranLongEnough = start.plus(scenario.runFor());
         Instant deadline = start.plus(scenario.within());
         List<String> unmet = List.of("the API was never asked");
@@ -119,6 +127,18 @@ public final class ScenarioRun {
                 return new ScenarioVerdict(scenario.name(), unmet, Duration.between(start, now));
             }
             Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Puts the devices of each site of the scenario at it, before any device starts. */
+    private void registerSites() throws IOException, InterruptedException {
+        if (scenario.sites().isEmpty()) {
+            return;
+        }
+        PlatformApi api = new PlatformApi(endpoints.apiUrl(), endpoints.user(), endpoints.password());
+        for (String site : scenario.sites()) {
+            api.assignSite(site, scenario.devicesAt(site));
+            log.accept(scenario.name() + ": " + scenario.devicesAt(site).size() + " devices at site " + site);
         }
     }
 

@@ -88,6 +88,40 @@ class OutcomeCheckTest {
                   - T-STB-01: expected a ticket of rule stb.cpu-overheat, saw no ticket""");
     }
 
+    @Test
+    void aSiteIsWatchedLikeADeviceAndAnOutageMayHaveOnlyOneTicket() {
+        Scenario outage = scenario("""
+                name: outage
+                description: a site goes dark
+                rules: scenario-rules.yaml
+                runFor: PT10S
+                within: PT60S
+                devices:
+                  - {kind: EV_CHARGER, protocol: OCPP16, idPrefix: O-CP, count: 2, site: O-PARK}
+                  - {kind: EV_CHARGER, protocol: OCPP16, idPrefix: O-SHOP, count: 1, site: O-SHOP}
+                timeline:
+                  - {at: PT1S, site: O-PARK, fault: going-silent}
+                expect:
+                  - {site: O-PARK, alerts: [charger.offline]}
+                  - {device: "site:O-PARK", alerts: [site.offline], tickets: [site.offline]}
+                """);
+        Observed offline = new Observed(List.of(new Observed.Alert("charger.offline", "MAJOR", "RAISED")), List.of());
+        Observed.Alert siteAlert = new Observed.Alert("site.offline", "MAJOR", "RAISED");
+
+        assertThat(OutcomeCheck.unmet(outage, Map.of("O-CP-01", offline, "O-CP-02", offline,
+                "site:O-PARK", new Observed(List.of(siteAlert), List.of(new Observed.Ticket("TK-1", "site.offline"))))))
+                .isEmpty();
+        Observed twoTickets = new Observed(List.of(siteAlert), List.of(new Observed.Ticket("TK-1", "site.offline"),
+                new Observed.Ticket("TK-2", "site.offline")));
+        assertThat(OutcomeCheck.unmet(outage, Map.of("O-CP-01", offline, "O-CP-02", offline,
+                "site:O-PARK", twoTickets, "site:O-SHOP", new Observed(List.of(siteAlert), List.of()))))
+                .containsExactly("site:O-PARK: 2 tickets of rule site.offline, a site outage must have one",
+                        "site:O-SHOP: unexpected alert " + siteAlert + " but it should stay quiet");
+        assertThat(OutcomeCheck.unmet(outage, Map.of("O-CP-01", offline, "O-CP-02", offline)))
+                .containsExactly("site:O-PARK: expected an alert of rule site.offline, saw no alert",
+                        "site:O-PARK: expected a ticket of rule site.offline, saw no ticket");
+    }
+
     static Scenario scenario(String yaml) {
         try {
             return ScenarioFile.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");

@@ -124,4 +124,49 @@ class ScenarioFileTest {
         }
         assertThat(flapping).containsExactly(88.0, 88.0, 82.0, 82.0, 88.0, 88.0, 82.0, 82.0);
     }
+
+    @Test
+    void aSiteNamesItsDevicesForTheTimelineAndTheExpectationsAndHasAnExpectationOfItsOwn() {
+        Scenario s = scenario(HEAD + """
+                devices:
+                  - {kind: EV_CHARGER, protocol: OCPP16, idPrefix: S-PARK, count: 150, site: PARK-1}
+                  - {kind: EV_CHARGER, protocol: OCPP16, idPrefix: S-SHOP, count: 2, site: SHOP-1}
+                timeline:
+                  - {at: PT1S, site: PARK-1, fault: going-silent}
+                expect:
+                  - {site: PARK-1, alerts: [charger.offline]}
+                  - {device: S-PARK-07, alerts: [charger.offline], tickets: [charger.offline]}
+                  - {device: "site:PARK-1", alerts: [site.offline], tickets: [site.offline]}
+                """);
+
+        assertThat(s.sites()).containsExactly("PARK-1", "SHOP-1");
+        assertThat(s.devicesAt("PARK-1")).hasSize(150).startsWith("S-PARK-01").endsWith("S-PARK-150");
+        assertThat(s.timeline()).singleElement().satisfies(step ->
+                assertThat(step.devices()).isEqualTo(s.devicesAt("PARK-1")));
+        assertThat(s.expectationOf("S-PARK-01")).hasValueSatisfying(e -> {
+            assertThat(e.alerts()).containsExactly("charger.offline");
+            assertThat(e.tickets()).isEmpty();
+        });
+        assertThat(s.expectationOf("S-PARK-07")).hasValueSatisfying(e ->
+                assertThat(e.tickets()).containsExactly("charger.offline"));
+        assertThat(s.expectationOf("site:PARK-1")).hasValueSatisfying(e ->
+                assertThat(e.tickets()).containsExactly("site.offline"));
+        assertThat(s.expectationOf("S-SHOP-01")).isEmpty();
+        assertThat(s.expectationOf("site:SHOP-1")).isEmpty();
+    }
+
+    @Test
+    void refusesASiteThatIsNotOneOfTheScenario() {
+        String park = "devices:\n  - {kind: EV_CHARGER, protocol: OCPP16, idPrefix: P-CP, count: 2, site: P-1}\n";
+        assertThatThrownBy(() -> scenario(HEAD + park + "timeline:\n  - {at: PT1S, site: P-2, fault: going-silent}\n"))
+                .hasMessage("test.yaml: P-2 is not a site of the scenario");
+        assertThatThrownBy(() -> scenario(HEAD + park + "expect:\n  - {device: \"site:P-2\", alerts: [site.offline]}\n"))
+                .hasMessageContaining("expect names site:P-2, which is not a device or site");
+        assertThatThrownBy(() -> scenario(HEAD + park + "expect:\n  - {site: P-2, alerts: [charger.offline]}\n"))
+                .hasMessageContaining("expect names site P-2");
+        assertThatThrownBy(() -> scenario(HEAD + park.replace("P-1", "P 1")))
+                .hasMessageContaining("site P 1 must be letters, digits and '-'");
+        assertThatThrownBy(() -> scenario(HEAD + park.replace("count: 2", "count: 201")))
+                .hasMessage("test.yaml: count must be 1..200");
+    }
 }
