@@ -67,7 +67,7 @@ class BrokerDropAlertIT {
         leaveAnOfflineSessionInTheSharedGroup();
 
         // when: a device publishes more QoS 1 messages than that session's share fits in its queue
-        MqttClient device = connect(GatewayInfrastructure.DEVICE + "-overflow", GatewayInfrastructure.DEVICE,
+        MqttClient device = connect(GatewayInfrastructure.DEVICE, GatewayInfrastructure.DEVICE,
                 GatewayInfrastructure.DEVICE_SECRET, true);
         for (int i = 0; i < MESSAGES; i++) {
             device.publish("devices/" + GatewayInfrastructure.DEVICE + "/telemetry",

@@ -128,7 +128,7 @@ class MqttThirdPartyClientIT {
         URI broker = URI.create(brokerUri);
         Process process = new ProcessBuilder(MOSQUITTO_PUB.toString(), "-V", "mqttv5",
                 "-h", broker.getHost(), "-p", String.valueOf(broker.getPort()),
-                "-i", username + "-mosquitto-pub-" + System.nanoTime(),
+                "-i", username, // the broker takes a device only under its own id as client id
                 "-u", username, "-P", password, "-q", "1", "-t", topic, "-m", body)
                 .redirectErrorStream(true)
                 .start();

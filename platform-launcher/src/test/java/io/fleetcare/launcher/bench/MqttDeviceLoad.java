@@ -228,7 +228,7 @@ final class MqttDeviceLoad implements AutoCloseable {
     private void connected(Device device) throws IOException {
         device.state = State.AWAITING_CONNACK;
         device.key.interestOps(SelectionKey.OP_READ);
-        write(device, MqttPackets.connect("bench-" + device.id, device.id, device.secret, KEEP_ALIVE_SECONDS));
+        write(device, MqttPackets.connect(device.id, device.id, device.secret, KEEP_ALIVE_SECONDS));
     }
 
     private void read(Device device) throws IOException {

@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -72,6 +73,8 @@ public class SiteCorrelation {
     private final SiteOutageRule rule;
     private final DateTimeFormatter since;
     private final Clock clock;
+    /** Per site, when this instance last took in a clear of one of its devices (see {@link SiteOutageRule#judge}). */
+    private final Map<String, Instant> lastClear = new ConcurrentHashMap<>();
 
     @Inject
     public SiteCorrelation(SiteStore store, AlertService alerts, AlertStore alertNotes, TicketIntake intake,
@@ -145,6 +148,7 @@ public class SiteCorrelation {
             String site = store.siteOf(alert.deviceId()).orElse(null);
             if (site != null) {
                 store.lock(site);
+                lastClear.merge(site, now, (a, b) -> a.isAfter(b) ? a : b);
             }
             Signal signal = store.signal(alert.alertId()).orElse(null);
             if (signal == null) {
@@ -197,7 +201,8 @@ public class SiteCorrelation {
             return;
         }
         int size = store.size(site);
-        SiteOutageRule.Verdict verdict = rule.judge(size, held.stream().map(Signal::offline).toList(), now);
+        SiteOutageRule.Verdict verdict = rule.judge(size, held.stream().map(Signal::offline).toList(),
+                lastClear.get(site), now);
         if (verdict.outage()) {
             open(site, size, held, now);
             return;

@@ -57,19 +57,28 @@ public record SiteOutageRule(int minDevices, double minShare, Duration window) {
         return Math.max(minDevices, (int) Math.ceil(minShare * siteSize));
     }
 
-    /**
-     * @param siteSize how many devices the site has
-     * @param held     the site's alerts not yet decided on, none cleared; never null
-     * @param now      the service's clock
-     * @return whether the held alerts are an outage, else which of them are due: all once the site has had no
-     *         new one for a window, and any held for {@value #MAX_HOLD_WINDOWS} windows
-     */
+    /** {@link #judge(int, List, Instant, Instant)} for a site none of whose devices has come back lately. */
     public Verdict judge(int siteSize, List<Offline> held, Instant now) {
+        return judge(siteSize, held, null, now);
+    }
+
+    /**
+     * @param siteSize  how many devices the site has
+     * @param held      the site's alerts not yet decided on, none cleared; never null
+     * @param lastClear when the service last took in a clear of one of the site's devices (its clock), or null:
+     *                  devices coming back are activity at the site as much as devices going away, so that the
+     *                  devices still offline when an outage ends stay held while the rest of the site returns
+     * @param now       the service's clock
+     * @return whether the held alerts are an outage, else which of them are due: all once the site has had no
+     *         new one and no clear for a window, and any held for {@value #MAX_HOLD_WINDOWS} windows
+     */
+    public Verdict judge(int siteSize, List<Offline> held, Instant lastClear, Instant now) {
         if (mostTogether(held) >= threshold(siteSize)) {
             return new Verdict(true, List.of());
         }
         Instant lastArrival = held.stream().map(Offline::receivedAt).max(Comparator.naturalOrder()).orElse(now);
-        boolean quiet = !lastArrival.plus(window).isAfter(now);
+        Instant lastActivity = lastClear != null && lastClear.isAfter(lastArrival) ? lastClear : lastArrival;
+        boolean quiet = !lastActivity.plus(window).isAfter(now);
         Duration maxHold = window.multipliedBy(MAX_HOLD_WINDOWS);
         List<Offline> released = new ArrayList<>();
         for (Offline alert : held) {

@@ -59,6 +59,25 @@ class SiteOutageRuleTest {
     }
 
     @Test
+    void devicesComingBackKeepTheStillOfflineOnesHeldUntilTheSiteIsQuiet() {
+        // given: 40 devices still offline after an outage ended, held again at T0
+        List<SiteOutageRule.Offline> held = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            held.add(offline("d" + i, T0.minusSeconds(600), T0));
+        }
+
+        // when: a window after they were held again, the last of the other devices came back 30 s ago
+        SiteOutageRule.Verdict returning = RULE.judge(200, held, T0.plusSeconds(90), T0.plusSeconds(120));
+        // and when: a window after that last clear
+        SiteOutageRule.Verdict quiet = RULE.judge(200, held, T0.plusSeconds(90), T0.plusSeconds(210));
+
+        // then: nothing is released while the site's devices are still coming back, all once they stopped
+        assertThat(returning.released()).isEmpty();
+        assertThat(quiet.released()).hasSize(40);
+        assertThat(RULE.judge(200, held, null, T0.plusSeconds(120)).released()).hasSize(40);
+    }
+
+    @Test
     void noAlertIsHeldLongerThanFiveWindowsEvenWhileItsSiteKeepsLosingDevices() {
         // given: a site losing one device every 100 s, never enough for an outage
         List<SiteOutageRule.Offline> held = new ArrayList<>();
