@@ -55,6 +55,7 @@ class WebUiBrowserIT {
     private static final Path CHROMEDRIVER =
             Path.of(System.getProperty("fleetcare.chromedriver", "/usr/bin/chromedriver"));
     private static final String CHARGER = "UI-CP-01";
+    private static final String MODBUS_CHARGER = "UI-MB-01";
     private static final String NOC = "ui-noc";
     private static final String MANAGER = "ui-manager";
     private static final String ENGINEER = "ui-engineer";
@@ -329,6 +330,41 @@ class WebUiBrowserIT {
         waitFor(By.cssSelector("tr.alert-row"));
         screenshot("noc-on-a-tablet");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+    }
+
+    @Test
+    @Order(6)
+    void aModbusDevicesPageOffersRegisterWritesAndNoOcppCommand() throws Exception {
+        // given: a charger in the registry that the gateways poll over Modbus TCP, registered through the API
+        String admin = platform.adminUser();
+        api("POST", "/api/devices", admin, Map.ofEntries(Map.entry("deviceId", MODBUS_CHARGER),
+                Map.entry("deviceType", "EV_CHARGER"), Map.entry("model", ChargerSpec.DEFAULT_MODEL),
+                Map.entry("serial", "SN-UI-MB-01"), Map.entry("firmware", "1.6.3"),
+                Map.entry("siteAddress", "Depot 7, Container Terminal"), Map.entry("producedOn", "2025-09-10"),
+                Map.entry("soldOn", "2025-10-01"), Map.entry("installedOn", "2025-10-20"),
+                Map.entry("commissioning", Map.of("on", "2025-10-21", "report", "Commissioned",
+                        "acceptedBy", "Ms Zhao")),
+                Map.entry("customerId", customerId),
+                Map.entry("components", List.of(Map.of("name", "power module", "serial", "PM-UI-MB-1",
+                        "warrantyMonths", 24)))));
+        api("PUT", "/api/modbus/devices/" + MODBUS_CHARGER, MANAGER, Map.of("host", "192.0.2.10", "port", 1502,
+                "unitId", 1, "pollIntervalMillis", 2000));
+        signIn(MANAGER);
+
+        // when
+        browser.get(platform.apiUrl() + "/ui/device.html?id=" + MODBUS_CHARGER);
+        waitFor(By.id("cmd-WRITE_REGISTER"));
+
+        // then: the page offers the register write only, the API the same, and an OCPP command is refused
+        List<String> offered = browser.findElements(By.cssSelector("#command-buttons button")).stream()
+                .map(button -> button.getAttribute("id")).toList();
+        assertThat(offered).containsExactly("cmd-WRITE_REGISTER");
+        assertThat(api("GET", "/api/devices/" + MODBUS_CHARGER + "/commands/available", MANAGER, null)
+                .path("commands").toString()).isEqualTo("[\"WRITE_REGISTER\"]");
+        screenshot("modbus-device-commands");
+        browser.get(platform.apiUrl() + "/ui/device.html?id=" + CHARGER);
+        waitFor(By.id("cmd-RESET"));
+        assertThat(browser.findElements(By.id("cmd-WRITE_REGISTER"))).isEmpty();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
