@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetcare.simulator.charger.ChargerSignals;
 import io.fleetcare.simulator.charger.ChargerSpec;
 import io.fleetcare.simulator.charger.SimulatedCharger;
 import io.fleetcare.simulator.charger.SuddenFault;
+import io.fleetcare.simulator.modbus.ModbusCharger;
 import java.io.File;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +23,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -334,8 +339,9 @@ class WebUiBrowserIT {
 
     @Test
     @Order(6)
-    void aModbusDevicesPageOffersRegisterWritesAndNoOcppCommand() throws Exception {
-        // given: a charger in the registry that the gateways poll over Modbus TCP, registered through the API
+    void aModbusChargerRegisteredThroughTheApiIsPolledItsStatusFaultAlertsAndItsPageOffersNoOcppCommand()
+            throws Exception {
+        // given: a Modbus TCP charger (a j2mod slave) in the registry, then registered for polling through the API
         String admin = platform.adminUser();
         api("POST", "/api/devices", admin, Map.ofEntries(Map.entry("deviceId", MODBUS_CHARGER),
                 Map.entry("deviceType", "EV_CHARGER"), Map.entry("model", ChargerSpec.DEFAULT_MODEL),
@@ -347,24 +353,54 @@ class WebUiBrowserIT {
                 Map.entry("customerId", customerId),
                 Map.entry("components", List.of(Map.of("name", "power module", "serial", "PM-UI-MB-1",
                         "warrantyMonths", 24)))));
-        api("PUT", "/api/modbus/devices/" + MODBUS_CHARGER, MANAGER, Map.of("host", "192.0.2.10", "port", 1502,
-                "unitId", 1, "pollIntervalMillis", 2000));
-        signIn(MANAGER);
+        ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (ModbusCharger charger = ModbusCharger.start(MODBUS_CHARGER, port, new ChargerSignals(11, null), true,
+                Duration.ofSeconds(1), refresh)) {
+            api("PUT", "/api/modbus/devices/" + MODBUS_CHARGER, MANAGER, Map.of("host", "127.0.0.1", "port", port,
+                    "unitId", 1, "pollIntervalMillis", 1000));
 
-        // when
-        browser.get(platform.apiUrl() + "/ui/device.html?id=" + MODBUS_CHARGER);
-        waitFor(By.id("cmd-WRITE_REGISTER"));
+            // when: its status register says fault, then ok again
+            charger.reportStatus(2);
+            await("status fault alert").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> statusFault("RAISED"));
+            charger.reportStatus(0);
 
-        // then: the page offers the register write only, the API the same, and an OCPP command is refused
-        List<String> offered = browser.findElements(By.cssSelector("#command-buttons button")).stream()
-                .map(button -> button.getAttribute("id")).toList();
-        assertThat(offered).containsExactly("cmd-WRITE_REGISTER");
-        assertThat(api("GET", "/api/devices/" + MODBUS_CHARGER + "/commands/available", MANAGER, null)
-                .path("commands").toString()).isEqualTo("[\"WRITE_REGISTER\"]");
-        screenshot("modbus-device-commands");
-        browser.get(platform.apiUrl() + "/ui/device.html?id=" + CHARGER);
-        waitFor(By.id("cmd-RESET"));
-        assertThat(browser.findElements(By.id("cmd-WRITE_REGISTER"))).isEmpty();
+            // then: the running gateway polled it with no restart, the fault raised an alert and ok cleared it
+            await("status fault cleared").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> statusFault("CLEARED"));
+
+            // and: its page offers the register write only, the API the same
+            signIn(MANAGER);
+            browser.get(platform.apiUrl() + "/ui/device.html?id=" + MODBUS_CHARGER);
+            waitFor(By.id("cmd-WRITE_REGISTER"));
+            List<String> offered = browser.findElements(By.cssSelector("#command-buttons button")).stream()
+                    .map(button -> button.getAttribute("id")).toList();
+            assertThat(offered).containsExactly("cmd-WRITE_REGISTER");
+            assertThat(api("GET", "/api/devices/" + MODBUS_CHARGER + "/commands/available", MANAGER, null)
+                    .path("commands").toString()).isEqualTo("[\"WRITE_REGISTER\"]");
+            screenshot("modbus-device-commands");
+            browser.get(platform.apiUrl() + "/ui/device.html?id=" + CHARGER);
+            waitFor(By.id("cmd-RESET"));
+            assertThat(browser.findElements(By.id("cmd-WRITE_REGISTER"))).isEmpty();
+            api("DELETE", "/api/modbus/devices/" + MODBUS_CHARGER, MANAGER, null);
+        } finally {
+            refresh.shutdownNow();
+        }
+    }
+
+    /** Whether the Modbus charger has a status-fault alert in {@code state}. */
+    private static boolean statusFault(String state) throws Exception {
+        for (JsonNode alert : api("GET", "/api/alerts?deviceId=" + MODBUS_CHARGER, MANAGER, null)) {
+            if (alert.path("ruleId").asText().equals("charger.status-fault") && alert.path("state").asText()
+                    .equals(state)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

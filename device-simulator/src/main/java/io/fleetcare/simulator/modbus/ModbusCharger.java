@@ -34,6 +34,7 @@ public final class ModbusCharger implements AutoCloseable {
     private final boolean charging;
     private final Instant start = Instant.now();
     private final ModbusSlave slave;
+    private int status;
     private ScheduledFuture<?> refreshing;
 
     private ModbusCharger(String deviceId, ChargerSignals signals, boolean charging, ModbusSlave slave) {
@@ -71,9 +72,21 @@ public final class ModbusCharger implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets what the status register (address 0) reports from now on: 0 ok, 1 warning, 2 fault (the contract's
+     * {@code charger-default} map).
+     */
+    public synchronized void reportStatus(int status) {
+        if (status < 0 || status > 0xFFFF) {
+            throw new IllegalArgumentException("status must fit a 16-bit register, was " + status);
+        }
+        this.status = status;
+        image.put(0, status);
+    }
+
     private synchronized void refresh() {
         ChargerReading r = signals.sample(Duration.between(start, Instant.now()), charging, register(SETPOINT));
-        image.put(0, 0);
+        image.put(0, status);
         image.put(1, (int) Math.round(r.temperatureC() * 10));
         image.put(2, (int) Math.round(r.voltageV() * 10));
         image.put(3, (int) Math.round(r.currentA() * 100));
