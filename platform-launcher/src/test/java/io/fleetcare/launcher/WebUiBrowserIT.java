@@ -342,17 +342,8 @@ class WebUiBrowserIT {
     void aModbusChargerRegisteredThroughTheApiIsPolledItsStatusFaultAlertsAndItsPageOffersNoOcppCommand()
             throws Exception {
         // given: a Modbus TCP charger (a j2mod slave) in the registry, then registered for polling through the API
-        String admin = platform.adminUser();
-        api("POST", "/api/devices", admin, Map.ofEntries(Map.entry("deviceId", MODBUS_CHARGER),
-                Map.entry("deviceType", "EV_CHARGER"), Map.entry("model", ChargerSpec.DEFAULT_MODEL),
-                Map.entry("serial", "SN-UI-MB-01"), Map.entry("firmware", "1.6.3"),
-                Map.entry("siteAddress", "Depot 7, Container Terminal"), Map.entry("producedOn", "2025-09-10"),
-                Map.entry("soldOn", "2025-10-01"), Map.entry("installedOn", "2025-10-20"),
-                Map.entry("commissioning", Map.of("on", "2025-10-21", "report", "Commissioned",
-                        "acceptedBy", "Ms Zhao")),
-                Map.entry("customerId", customerId),
-                Map.entry("components", List.of(Map.of("name", "power module", "serial", "PM-UI-MB-1",
-                        "warrantyMonths", 24)))));
+        registerCharger(MODBUS_CHARGER, "SN-UI-MB-01", List.of(Map.of("name", "power module", "serial", "PM-UI-MB-1",
+                "warrantyMonths", 24)));
         ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor();
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -484,21 +475,27 @@ class WebUiBrowserIT {
                 "kind", "BUSINESS", "address", CUSTOMER_ADDRESS, "contacts", List.of(Map.of("name", "Ms Zhao",
                         "position", "facility manager", "phone", CUSTOMER_PHONE))));
         customerId = customer.path("customerId").asLong();
-        api("POST", "/api/devices", admin, Map.ofEntries(Map.entry("deviceId", CHARGER),
+        registerCharger(CHARGER, "SN-UI-01", List.of(
+                Map.of("name", "charging module", "serial", "CM-UI-1", "warrantyMonths", 36),
+                Map.of("name", "charging cable", "serial", "CC-UI-1", "warrantyMonths", 12)));
+        JsonNode part = api("POST", "/api/parts", admin, Map.of("name", "RCD type B 40 A", "spec", "AC-22-DUO",
+                "abcClass", "A"));
+        api("POST", "/api/parts/" + part.path("partId").asLong() + "/movements", MANAGER, Map.of("kind", "RECEIPT",
+                "location", "Depot 7 store", "quantity", 5, "reason", "delivery note DN-UI-1"));
+    }
+
+    /** Puts a charger of the customer's, commissioned at the depot, in the registry. */
+    private static void registerCharger(String deviceId, String serial, List<Map<String, Object>> components)
+            throws Exception {
+        api("POST", "/api/devices", platform.adminUser(), Map.ofEntries(Map.entry("deviceId", deviceId),
                 Map.entry("deviceType", "EV_CHARGER"), Map.entry("model", ChargerSpec.DEFAULT_MODEL),
-                Map.entry("serial", "SN-UI-01"), Map.entry("firmware", "1.6.3"),
+                Map.entry("serial", serial), Map.entry("firmware", "1.6.3"),
                 Map.entry("siteAddress", "Depot 7, Container Terminal"), Map.entry("producedOn", "2025-09-10"),
                 Map.entry("soldOn", "2025-10-01"), Map.entry("installedOn", "2025-10-20"),
                 Map.entry("commissioning", Map.of("on", "2025-10-21", "report", "Commissioned, RCD tested",
                         "acceptedBy", "Ms Zhao")),
                 Map.entry("customerId", customerId),
-                Map.entry("components", List.of(
-                        Map.of("name", "charging module", "serial", "CM-UI-1", "warrantyMonths", 36),
-                        Map.of("name", "charging cable", "serial", "CC-UI-1", "warrantyMonths", 12)))));
-        JsonNode part = api("POST", "/api/parts", admin, Map.of("name", "RCD type B 40 A", "spec", "AC-22-DUO",
-                "abcClass", "A"));
-        api("POST", "/api/parts/" + part.path("partId").asLong() + "/movements", MANAGER, Map.of("kind", "RECEIPT",
-                "location", "Depot 7 store", "quantity", 5, "reason", "delivery note DN-UI-1"));
+                Map.entry("components", components)));
     }
 
     /** Calls the API with HTTP Basic; fails the test on anything but 2xx. */
