@@ -2,8 +2,8 @@ package io.fleetcare.stream.rules;
 
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
-import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,7 +28,7 @@ public record ErrorEventRule(
         Map<String, Severity> codes,
         Severity otherCodes,
         Duration clearAfterQuiet,
-        Set<Severity> ticketFor) implements Serializable {
+        Set<Severity> ticketFor) implements HealthRule {
 
     /** The event name of a reported error. */
     public static final String ERROR_EVENT = "ERROR";
@@ -65,5 +65,33 @@ public record ErrorEventRule(
     /** Whether an error of this severity opens a maintenance request. */
     public boolean opensTicket(Severity severity) {
         return ticketFor.contains(severity);
+    }
+
+    /** The entry of an error event rule under {@code errorEvents} in the rules file. */
+    record Entry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            Map<String, String> codes,
+            String otherCodes,
+            String clearAfterQuiet,
+            List<String> ticketFor) implements HealthRule.Entry<ErrorEventRule> {
+
+        @Override
+        public ErrorEventRule toRule(EntryCheck check) {
+            check.requireId(id);
+            DeviceType type = check.fieldDeviceType(deviceType);
+            check.models(models);
+            Map<String, Severity> severities = check.severities(codes, "codes");
+            Severity other = check.severity(otherCodes, "otherCodes");
+            Duration quiet = check.duration(clearAfterQuiet, "clearAfterQuiet", false);
+            Set<Severity> tickets = check.ticketFor(ticketFor);
+            if (check.failed()) {
+                return null;
+            }
+            return new ErrorEventRule(id, description, EntryCheck.scope(type, models), severities, other, quiet,
+                    tickets);
+        }
     }
 }

@@ -2,8 +2,8 @@ package io.fleetcare.stream.rules;
 
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
-import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,7 +23,7 @@ public record OfflineRule(
         DeviceScope scope,
         Duration expectedInterval,
         int missedIntervals,
-        Severity severity) implements Serializable {
+        Severity severity) implements HealthRule {
 
     /**
      * @throws NullPointerException     when a component is null
@@ -51,5 +51,33 @@ public record OfflineRule(
     /** Whether the rule watches devices of this type and model ({@code model} may be null). */
     public boolean appliesTo(DeviceType type, String model) {
         return scope.covers(type, model);
+    }
+
+    /** The entry of an offline rule under {@code offline} in the rules file. */
+    record Entry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            String expectedInterval,
+            Integer missedIntervals,
+            String severity) implements HealthRule.Entry<OfflineRule> {
+
+        @Override
+        public OfflineRule toRule(EntryCheck check) {
+            check.requireId(id);
+            DeviceType type = check.fieldDeviceType(deviceType);
+            check.models(models);
+            Duration interval = check.duration(expectedInterval, "expectedInterval", false);
+            if (missedIntervals == null || missedIntervals < 1) {
+                check.problem("'missedIntervals' is required and must be at least 1");
+            }
+            Severity severity = check.severity(this.severity, "severity");
+            if (check.failed()) {
+                return null;
+            }
+            return new OfflineRule(id, description, EntryCheck.scope(type, models), interval, missedIntervals,
+                    severity);
+        }
     }
 }

@@ -4,8 +4,8 @@ import io.fleetcare.events.DeviceEvent;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.EventKind;
 import io.fleetcare.events.Severity;
-import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -43,7 +43,7 @@ public record RateRule(
         Duration within,
         int clearAtOrBelow,
         Severity severity,
-        boolean maintenance) implements Serializable {
+        boolean maintenance) implements HealthRule {
 
     /**
      * @throws NullPointerException     when a required component is null
@@ -107,5 +107,48 @@ public record RateRule(
     /** The raising condition for people, e.g. {@code more than 3 REBOOT events within 24 h}. */
     public String raiseCondition() {
         return "more than " + moreThan + " " + occurrence() + " within " + ThresholdRule.duration(within);
+    }
+
+    /** The entry of a rate rule under {@code rates} in the rules file. */
+    record Entry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            String eventName,
+            String eventReason,
+            String eventCode,
+            String statusErrorCode,
+            Integer moreThan,
+            String within,
+            Integer clearAtOrBelow,
+            String severity,
+            Boolean maintenance) implements HealthRule.Entry<RateRule> {
+
+        @Override
+        public RateRule toRule(EntryCheck check) {
+            check.requireId(id);
+            DeviceType type = check.fieldDeviceType(deviceType);
+            check.models(models);
+            if (EntryCheck.isBlank(eventName) == EntryCheck.isBlank(statusErrorCode)) {
+                check.problem("give exactly one of 'eventName' and 'statusErrorCode'");
+            } else if (EntryCheck.isBlank(eventName) && (eventReason != null || eventCode != null)) {
+                check.problem("'eventReason' and 'eventCode' need 'eventName'");
+            }
+            if (moreThan == null || moreThan < 1) {
+                check.problem("'moreThan' is required and must be at least 1");
+            } else if (clearAtOrBelow != null && (clearAtOrBelow < 0 || clearAtOrBelow >= moreThan)) {
+                check.problem("'clearAtOrBelow' must be at least 0 and below 'moreThan'");
+            }
+            Duration window = check.duration(within, "within", false);
+            Severity severity = check.severity(this.severity, "severity");
+            if (check.failed()) {
+                return null;
+            }
+            return new RateRule(id, description, EntryCheck.scope(type, models), EntryCheck.blankToNull(eventName),
+                    EntryCheck.blankToNull(eventReason), EntryCheck.blankToNull(eventCode),
+                    EntryCheck.blankToNull(statusErrorCode), moreThan, window,
+                    clearAtOrBelow == null ? 0 : clearAtOrBelow, severity, maintenance == null || maintenance);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.fleetcare.stream.rules;
 
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +28,7 @@ public record StatusFaultRule(
         Map<String, Severity> errorCodes,
         Severity otherErrorCodes,
         Severity faultedWithoutErrorCode,
-        Set<Severity> ticketFor) implements Serializable {
+        Set<Severity> ticketFor) implements HealthRule {
 
     /** The error code of a healthy status. */
     public static final String NO_ERROR = "NoError";
@@ -91,5 +90,41 @@ public record StatusFaultRule(
     /** Whether a fault of this severity opens a maintenance request. */
     public boolean opensTicket(Severity severity) {
         return ticketFor.contains(severity);
+    }
+
+    /** The entry of a status fault rule under {@code statusFaults} in the rules file. */
+    record Entry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            Map<String, String> errorCodes,
+            String otherErrorCodes,
+            String faultedWithoutErrorCode,
+            List<String> ticketFor) implements HealthRule.Entry<StatusFaultRule> {
+
+        @Override
+        public StatusFaultRule toRule(EntryCheck check) {
+            check.requireId(id);
+            DeviceType type = check.fieldDeviceType(deviceType);
+            check.models(models);
+            Map<String, Severity> codes = check.severities(errorCodes, "errorCodes");
+            for (String code : codes.keySet()) {
+                if (NO_ERROR.equals(code)) {
+                    check.problem("'errorCodes' must not map '" + NO_ERROR + "', which is the healthy code");
+                } else if (!OCPP16_ERROR_CODES.contains(code)) {
+                    check.problem("'errorCodes' has '" + code + "', which is not an OCPP 1.6 error code "
+                            + OCPP16_ERROR_CODES);
+                }
+            }
+            Severity other = check.severity(otherErrorCodes, "otherErrorCodes");
+            Severity faulted = check.severity(faultedWithoutErrorCode, "faultedWithoutErrorCode");
+            Set<Severity> tickets = check.ticketFor(ticketFor);
+            if (check.failed()) {
+                return null;
+            }
+            return new StatusFaultRule(id, description, EntryCheck.scope(type, models), codes, other, faulted,
+                    tickets);
+        }
     }
 }

@@ -2,9 +2,9 @@ package io.fleetcare.stream.rules;
 
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,7 +35,7 @@ public record ThresholdRule(
         double raiseLimit,
         double clearLimit,
         Duration sustainFor,
-        Severity severity) implements Serializable {
+        Severity severity) implements HealthRule {
 
     /** On which side of the limits a metric is unhealthy. */
     public enum Direction {
@@ -115,5 +115,61 @@ public record ThresholdRule(
             return seconds / 60 + " min";
         }
         return seconds + " s";
+    }
+
+    /** The entry of a threshold rule under {@code thresholds} in the rules file. */
+    record Entry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            String metric,
+            Double raiseAbove,
+            Double raiseBelow,
+            Double clearAtOrBelow,
+            Double clearAtOrAbove,
+            String sustainFor,
+            String severity) implements HealthRule.Entry<ThresholdRule> {
+
+        @Override
+        public ThresholdRule toRule(EntryCheck check) {
+            check.requireId(id);
+            check.requireText(metric, "metric");
+            DeviceType type = check.fieldDeviceType(deviceType);
+            Severity severity = check.severity(this.severity, "severity");
+            Duration sustainFor = check.duration(this.sustainFor, "sustainFor", true);
+            check.models(models);
+
+            Direction direction = null;
+            Double raise = null;
+            Double clear = null;
+            if ((raiseAbove == null) == (raiseBelow == null)) {
+                check.problem("give exactly one of 'raiseAbove' and 'raiseBelow'");
+            } else if (raiseAbove != null) {
+                direction = Direction.ABOVE;
+                raise = raiseAbove;
+                clear = clearAtOrBelow;
+                if (clear == null || clearAtOrAbove != null) {
+                    check.problem("a 'raiseAbove' rule needs 'clearAtOrBelow' (and no 'clearAtOrAbove')");
+                }
+            } else {
+                direction = Direction.BELOW;
+                raise = raiseBelow;
+                clear = clearAtOrAbove;
+                if (clear == null || clearAtOrBelow != null) {
+                    check.problem("a 'raiseBelow' rule needs 'clearAtOrAbove' (and no 'clearAtOrBelow')");
+                }
+            }
+            if (check.failed()) {
+                return null;
+            }
+            try {
+                return new ThresholdRule(id, description, type, models == null ? Set.of() : Set.copyOf(models),
+                        metric, direction, raise, clear, sustainFor, severity);
+            } catch (IllegalArgumentException e) {
+                check.rejected(e);
+                return null;
+            }
+        }
     }
 }

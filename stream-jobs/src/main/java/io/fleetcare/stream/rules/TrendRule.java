@@ -2,8 +2,8 @@ package io.fleetcare.stream.rules;
 
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
-import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -40,10 +40,15 @@ public record TrendRule(
         int minPoints,
         double minR2,
         Severity severity,
-        Duration minSpan) implements Serializable {
+        Duration minSpan) implements HealthRule {
 
     /** Which way the metric moves towards its limit. */
     public enum Direction { FALLING, RISING }
+
+    /** The fewest readings a fit needs when an entry gives no {@code minPoints}. */
+    public static final int DEFAULT_MIN_POINTS = 10;
+    /** The least coefficient of determination when an entry gives no {@code minR2}. */
+    public static final double DEFAULT_MIN_R2 = 0.8;
 
     /**
      * @throws NullPointerException     when a required component is null
@@ -88,5 +93,54 @@ public record TrendRule(
     public String condition() {
         return metric + " " + direction.name().toLowerCase(Locale.ROOT) + " to " + limit
                 + " within " + ThresholdRule.duration(horizon);
+    }
+
+    /** The entry of a trend rule under {@code trends} in the rules file. */
+    record Entry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            String metric,
+            String direction,
+            Double limit,
+            String window,
+            String horizon,
+            Integer minPoints,
+            Double minR2,
+            String severity,
+            String minSpan) implements HealthRule.Entry<TrendRule> {
+
+        @Override
+        public TrendRule toRule(EntryCheck check) {
+            check.requireId(id);
+            DeviceType type = check.fieldDeviceType(deviceType);
+            check.models(models);
+            check.requireText(metric, "metric");
+            Direction towards = check.enumValue(Direction.class,
+                    direction == null ? null : direction.trim().toUpperCase(Locale.ROOT), "direction");
+            if (limit == null || !Double.isFinite(limit)) {
+                check.problem("'limit' is required and must be a finite number");
+            }
+            Duration fitted = check.duration(window, "window", false);
+            Duration ahead = check.duration(horizon, "horizon", false);
+            if (minPoints != null && minPoints < 3) {
+                check.problem("'minPoints' must be at least 3");
+            }
+            if (minR2 != null && !(minR2 >= 0 && minR2 <= 1)) {
+                check.problem("'minR2' must be between 0 and 1");
+            }
+            Severity severity = this.severity == null ? Severity.WARNING : check.severity(this.severity, "severity");
+            Duration span = minSpan == null ? Duration.ZERO : check.duration(minSpan, "minSpan", true);
+            if (span != null && fitted != null && span.compareTo(fitted) > 0) {
+                check.problem("'minSpan' must not exceed 'window'");
+            }
+            if (check.failed()) {
+                return null;
+            }
+            return new TrendRule(id, description, EntryCheck.scope(type, models), metric.trim(), towards, limit,
+                    fitted, ahead, minPoints == null ? DEFAULT_MIN_POINTS : minPoints,
+                    minR2 == null ? DEFAULT_MIN_R2 : minR2, severity, span);
+        }
     }
 }

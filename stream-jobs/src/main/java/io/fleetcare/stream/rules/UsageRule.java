@@ -2,7 +2,7 @@ package io.fleetcare.stream.rules;
 
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
-import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,7 +22,7 @@ public record UsageRule(
         DeviceScope scope,
         Measure measure,
         double every,
-        Severity severity) implements Serializable {
+        Severity severity) implements HealthRule {
 
     /** What a usage rule counts. */
     public enum Measure {
@@ -55,5 +55,41 @@ public record UsageRule(
     /** The unit of {@link #every()} for people. */
     public String unit() {
         return measure == Measure.ENERGY_WH ? "Wh" : "plug cycles";
+    }
+
+    /** The entry of a usage rule under {@code usage} in the rules file. */
+    record Entry(
+            String id,
+            String description,
+            String deviceType,
+            List<String> models,
+            String measure,
+            Double every,
+            String severity) implements HealthRule.Entry<UsageRule> {
+
+        @Override
+        public UsageRule toRule(EntryCheck check) {
+            check.requireId(id);
+            DeviceType type = check.fieldDeviceType(deviceType);
+            check.models(models);
+            Measure counted = null;
+            if (EntryCheck.isBlank(measure)) {
+                check.problem("'measure' is required (energyWh or plugCycles)");
+            } else if (measure.trim().equals("energyWh")) {
+                counted = Measure.ENERGY_WH;
+            } else if (measure.trim().equals("plugCycles")) {
+                counted = Measure.PLUG_CYCLES;
+            } else {
+                check.problem("'measure' must be energyWh or plugCycles, not '" + measure + "'");
+            }
+            if (every == null || !(every > 0) || !Double.isFinite(every)) {
+                check.problem("'every' is required and must be a positive number");
+            }
+            Severity severity = check.severity(this.severity, "severity");
+            if (check.failed()) {
+                return null;
+            }
+            return new UsageRule(id, description, EntryCheck.scope(type, models), counted, every, severity);
+        }
     }
 }
