@@ -83,10 +83,13 @@ class ClassOneSweepIT {
     void noGetEndpointShowsAHomeCustomersClassOneDataToAnyRoleWithoutAGrant() throws Exception {
         // given
         Seed seed = seed();
-        Map<String, String> pathValues = Map.of("deviceId", seed.deviceId, "number", seed.ticket,
-                "customerId", Long.toString(seed.customerId), "recordId", Long.toString(seed.recordId),
-                "partId", Long.toString(seed.partId), "grantId", Long.toString(seed.visitGrantId),
-                "alertId", "999999999", "commandId", "999999999", "tokenId", "999999999");
+        Map<String, String> pathValues = Map.ofEntries(Map.entry("deviceId", seed.deviceId),
+                Map.entry("number", seed.ticket), Map.entry("customerId", Long.toString(seed.customerId)),
+                Map.entry("recordId", Long.toString(seed.recordId)), Map.entry("partId", Long.toString(seed.partId)),
+                Map.entry("grantId", Long.toString(seed.visitGrantId)), Map.entry("alertId", "999999999"),
+                Map.entry("commandId", "999999999"), Map.entry("tokenId", "999999999"),
+                Map.entry("ruleId", "999999999"), Map.entry("name", "sweep-unknown-map"),
+                Map.entry("siteId", "sweep-unknown-site"));
         List<String> endpoints = getEndpoints();
         List<String> leaks = new ArrayList<>();
         List<String> refusalsWithoutDetail = new ArrayList<>();

@@ -105,7 +105,7 @@ class TicketRegistrationIT {
 
     @ParameterizedTest
     @EnumSource(Role.class)
-    void everyRoleButTheFieldEngineerMayRegister(Role role) {
+    void everyRoleButTheFieldEngineerAndTheTopManagerMayRegister(Role role) {
         // given
         String username = TestAccounts.ensure(accountService, accounts,
                 "reg-" + role.name().toLowerCase(Locale.ROOT), role);
@@ -116,9 +116,9 @@ class TicketRegistrationIT {
                 .contentType(ContentType.JSON).body(validBody(device)).post("/api/tickets");
 
         // then
-        int expected = role == Role.FIELD_ENGINEER ? 403 : 201;
-        response.then().statusCode(expected);
-        assertThat(ticketsOf(device)).isEqualTo(role == Role.FIELD_ENGINEER ? 0 : 1);
+        boolean refused = role == Role.FIELD_ENGINEER || role == Role.TOP_MANAGER;
+        response.then().statusCode(refused ? 403 : 201);
+        assertThat(ticketsOf(device)).isEqualTo(refused ? 0 : 1);
     }
 
     @Test
