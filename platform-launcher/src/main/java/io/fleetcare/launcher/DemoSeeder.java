@@ -1,6 +1,5 @@
 package io.fleetcare.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetcare.simulator.charger.ChargerSpec;
 import io.fleetcare.simulator.fleet.FleetPlan;
 import io.fleetcare.simulator.fleet.SimulatedDevice;
@@ -10,18 +9,12 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +149,7 @@ final class DemoSeeder {
         if (faulted != null) {
             rcdReplaced(faulted);
         }
-        long rows = rollups(boxes, chargers, hotBox);
+        long rows = DemoRollups.write(store, boxes, chargers, hotBox, clock.instant(), seed);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Properties done = new Properties();
         if (hotBox != null) {
@@ -335,74 +328,6 @@ final class DemoSeeder {
         api.call("POST", "/api/tickets/" + number + "/transitions", MANAGER, Map.of("to", "CLOSED"));
         api.call("POST", "/api/tickets/" + number + "/survey", MANAGER, Map.of("attitude", attitude, "skill", skill,
                 "punctuality", punctuality, "result", result, "comment", comment));
-    }
-
-    // ---- straight into the stream job's rollup table -----------------------------------------------------------
-
-    static final String ROLLUP_TABLE = "telemetry.reading_hourly";
-    private static final String INSERT_ROLLUPS = """
-            INSERT INTO telemetry.reading_hourly (device_id, metric, bucket, min_value, max_value, sum_value, count)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[]::timestamptz[], ?::float8[], ?::float8[],
-                                 ?::float8[], ?::int8[])
-            ON CONFLICT (device_id, metric, bucket) DO NOTHING""";
-
-    private long rollups(FleetPlan boxes, FleetPlan chargers, String hotBox) {
-        Instant now = clock.instant();
-        try (Connection db = DriverManager.getConnection(store.jdbcUrl(), store.user(), store.password())) {
-            if (!tableExists(db)) {
-                LOG.info("no {} (TimescaleDB layout?): the demo's year of history is left out", ROLLUP_TABLE);
-                return 0;
-            }
-            long rows = 0;
-            for (SimulatedDevice box : boxes.devices()) {
-                rows += insert(db, DemoHistory.of(box.deviceId(), box.deviceId().equals(hotBox)
-                        ? DemoHistory.Profile.OVERHEATING_SET_TOP_BOX : DemoHistory.Profile.SET_TOP_BOX, now, seed));
-            }
-            for (ChargerSpec charger : chargers.chargers()) {
-                rows += insert(db, DemoHistory.of(charger.chargePointId(), DemoHistory.Profile.CHARGER, now, seed));
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write the demo's hourly rollups: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean tableExists(Connection db) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT to_regclass('" + ROLLUP_TABLE + "')");
-                ResultSet rs = st.executeQuery()) {
-            return rs.next() && rs.getString(1) != null;
-        }
-    }
-
-    private static long insert(Connection db, List<DemoHistory.Hour> hours) throws SQLException {
-        int n = hours.size();
-        String[] devices = new String[n];
-        String[] metrics = new String[n];
-        String[] buckets = new String[n];
-        Double[] min = new Double[n];
-        Double[] max = new Double[n];
-        Double[] sum = new Double[n];
-        Long[] count = new Long[n];
-        for (int i = 0; i < n; i++) {
-            DemoHistory.Hour h = hours.get(i);
-            devices[i] = h.deviceId();
-            metrics[i] = h.metric();
-            buckets[i] = h.bucket().toString();
-            min[i] = h.min();
-            max[i] = h.max();
-            sum[i] = h.sum();
-            count[i] = h.count();
-        }
-        try (PreparedStatement st = db.prepareStatement(INSERT_ROLLUPS)) {
-            st.setArray(1, db.createArrayOf("text", devices));
-            st.setArray(2, db.createArrayOf("text", metrics));
-            st.setArray(3, db.createArrayOf("text", buckets));
-            st.setArray(4, db.createArrayOf("float8", min));
-            st.setArray(5, db.createArrayOf("float8", max));
-            st.setArray(6, db.createArrayOf("float8", sum));
-            st.setArray(7, db.createArrayOf("int8", count));
-            return st.executeUpdate();
-        }
     }
 
     // ---- the marker ----------------------------------------------------------------------------------------------

@@ -6,8 +6,6 @@ import io.fleetcare.infra.mqtt.MqttBroker;
 import io.fleetcare.infra.mqtt.MqttBrokerSettings;
 import io.fleetcare.infra.net.FreePorts;
 import io.fleetcare.infra.postgres.EmbeddedPostgres;
-import io.fleetcare.infra.mqtt.MosquittoPasswordFile;
-import io.fleetcare.simulator.charger.ChargerSpec;
 import io.fleetcare.simulator.fleet.ChargerFleet;
 import io.fleetcare.simulator.fleet.FleetPlan;
 import io.fleetcare.simulator.fleet.SimulatedFleet;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,32 +92,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
         pidFile = new PidFile(data.resolve("children.pid"));
         pidFile.stopLeftovers();
-        List<String> deviceIds = FleetPlan.setTopBoxIds(options.setTopBoxes());
-        List<String> chargerIds = FleetPlan.chargerIds(options.chargers());
-        List<String> allIds = new ArrayList<>(deviceIds);
-        allIds.addAll(chargerIds);
-        Map<String, String> chargerModels = new java.util.LinkedHashMap<>();
-        chargerIds.forEach(id -> chargerModels.put(id, ChargerSpec.DEFAULT_MODEL));
-        List<String> brokerDevices = new ArrayList<>(deviceIds);
-        List<String> coapDevices = new ArrayList<>();
-        Map<String, String> modbusModels = new java.util.LinkedHashMap<>();
-        for (PlatformOptions.ExtraDevice extra : options.extraDevices()) {
-            allIds.add(extra.id());
-            switch (extra.protocol()) {
-                case OCPP16 -> chargerModels.put(extra.id(), extra.model());
-                case MODBUS -> modbusModels.put(extra.id(), extra.model());
-                case COAP -> coapDevices.add(extra.id());
-                case MQTT -> brokerDevices.add(extra.id());
-            }
-        }
-        secrets = PlatformSecrets.loadOrCreate(data, allIds);
-        Path chargerFile = writeChargerFile(data.resolve("gateway"), chargerModels);
-        modbusModels.keySet().forEach(id -> modbusPorts.put(id, FreePorts.pick()));
+        DeviceRoster roster = DeviceRoster.of(options);
+        secrets = PlatformSecrets.loadOrCreate(data, roster.allIds());
+        Path chargerFile = GatewayDeviceFiles.writeChargers(data.resolve("gateway"), roster.chargerModels(),
+                secrets::deviceSecret);
+        roster.modbusModels().keySet().forEach(id -> modbusPorts.put(id, FreePorts.pick()));
         Path modbusDevicesFile = modbusPorts.isEmpty() ? null
-                : GatewayDeviceFiles.writeModbusDevices(data.resolve("gateway"), modbusModels, modbusPorts::get,
-                        MODBUS_POLL_INTERVAL);
-        Path coapKeysFile = coapDevices.isEmpty() ? null
-                : GatewayDeviceFiles.writeCoapKeys(data.resolve("gateway"), coapDevices, secrets::deviceSecret);
+                : GatewayDeviceFiles.writeModbusDevices(data.resolve("gateway"), roster.modbusModels(),
+                        modbusPorts::get, MODBUS_POLL_INTERVAL);
+        Path coapKeysFile = roster.coapDevices().isEmpty() ? null
+                : GatewayDeviceFiles.writeCoapKeys(data.resolve("gateway"), roster.coapDevices(), secrets::deviceSecret);
         if (!options.extraDevices().isEmpty()) {
             secrets.writeDeviceCredentials(data.resolve(EXTRA_DEVICE_CREDENTIALS),
                     options.extraDevices().stream().map(PlatformOptions.ExtraDevice::id).toList());
@@ -135,7 +116,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
         kafka.createTopics(2, Topics.DEVICE_TELEMETRY, Topics.DEVICE_ALERTS, Topics.MAINTENANCE_REQUESTS,
                 Topics.DEVICE_COMMANDS, Topics.DEVICE_COMMAND_RESULTS);
         broker = remember(MqttBroker.start(new MqttBrokerSettings(data.resolve("mqtt"),
-                PlatformSecrets.GATEWAY_BROKER_USER, secrets.gatewayBrokerPassword(), secrets.deviceSecrets(brokerDevices))));
+                PlatformSecrets.GATEWAY_BROKER_USER, secrets.gatewayBrokerPassword(),
+                secrets.deviceSecrets(roster.brokerDevices()))));
         LOG.info("PostgreSQL on port {}, Kafka at {}, {} broker at {}", postgres.port(), kafka.bootstrapServers(),
                 broker.kind(), broker.serverUri());
         // credentials issued by the API reach the broker's device accounts from Kafka (see BrokerAccountSync)
@@ -281,23 +263,6 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
     }
 
-    /** The gateway's charger file: each simulated charger's secret, hashed as for the broker. */
-    private Path writeChargerFile(Path dir, Map<String, String> chargerModels) {
-        StringBuilder lines = new StringBuilder("# simulated chargers of the embedded platform (written at every start)\n");
-        chargerModels.forEach((id, model) -> {
-            lines.append(id).append('=').append(MosquittoPasswordFile.hash(secrets.deviceSecret(id))).append('\n');
-            lines.append(id).append(".model=").append(model).append('\n');
-        });
-        try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve("chargers.properties");
-            Files.writeString(file, lines.toString());
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            return file;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the gateway's charger file", e);
-        }
-    }
 
     private static List<String> quarkusJvmArgs() {
         return List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -416,106 +381,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
     }
 
+    /** Starts the platform from the command line (see {@link PlatformOptions#usage()}); runs until Ctrl-C. */
     public static void main(String[] args) throws InterruptedException {
-        if (List.of(args).contains("--help")) {
-            System.out.print(PlatformOptions.usage());
-            return;
-        }
-        PlatformOptions options;
-        try {
-            options = PlatformOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(PlatformOptions.usage());
-            System.exit(2);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        EmbeddedPlatform[] holder = new EmbeddedPlatform[1];
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nstopping FleetCare ...");
-            synchronized (holder) {
-                if (holder[0] != null) {
-                    holder[0].close();
-                }
-            }
-            stopped.countDown();
-            System.out.println("stopped.");
-        }, "fleetcare-shutdown"));
-        EmbeddedPlatform platform;
-        try {
-            platform = start(options);
-        } catch (RuntimeException e) {
-            System.err.println("FleetCare did not start: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        synchronized (holder) {
-            holder[0] = platform;
-        }
-        System.out.println(platform.banner());
-        TicketFeed feed = new TicketFeed(platform.apiUrl(), platform.adminUser(), platform.adminPassword());
-        feed.printNewTicketsUntil(stopped);
+        PlatformCommand.run(args);
     }
 
+    /** What the console shows once the platform is up: where everything is and how to log in. */
     String banner() {
-        String fleetLine = (fleet == null ? "  no simulated set-top boxes"
-                : "  simulated set-top boxes (MQTT): " + fleet.plan().devices())
-                + (chargerFleet == null ? "" : "\n   simulated chargers (OCPP 1.6J at " + gatewayUrl().replace("http", "ws")
-                + "/ocpp): " + chargerFleet.plan().chargers().stream()
-                .map(c -> c.chargePointId() + (c.healthy() ? " (healthy)" : " (connector fault)")).toList());
-        if (!options.extraDevices().isEmpty()) {
-            fleetLine += "\n   " + options.extraDevices().size() + " more devices registered for the simulator (scenarios, load),"
-                    + " OCPP at " + ocppBaseUri() + ",\n   their secrets in "
-                    + options.dataDir().toAbsolutePath().normalize().resolve(EXTRA_DEVICE_CREDENTIALS)
-                    + (options.rulesFile() == null ? "" : "\n   detection rules: " + options.rulesFile())
-                    + "\n   CoAP (DTLS-PSK) at " + coapsUri()
-                    + (modbusPorts.isEmpty() ? "" : "\n   Modbus devices polled as listed in "
-                    + options.dataDir().toAbsolutePath().normalize().resolve("gateway")
-                            .resolve(GatewayDeviceFiles.MODBUS_DEVICES));
-        }
-        return """
-
-                ==================================================================
-                 FleetCare is running (embedded).%11$s
-                   Web UI:           %1$s/ui/
-                   Tickets (API):    %1$s/api/tickets
-                   API health:       %1$s/q/health
-                   Gateway metrics:  %2$s/q/metrics
-                   Log in as:        %3$s / %4$s
-                   MQTT broker:      %5$s (%6$s)
-                   Kafka:            %7$s
-                   Logs:             %8$s
-                 %9$s
-                 A ticket appears here within about two minutes for each faulty device.
-                 Try: curl -u %3$s:%4$s %1$s/api/tickets
-                 Ctrl-C stops everything; state stays in %10$s.
-                ==================================================================
-                """.formatted(apiUrl(), gatewayUrl(), adminUser(), adminPassword(), broker.serverUri(), broker.kind(),
-                kafka.bootstrapServers(), logDir(), fleetLine, options.dataDir().toAbsolutePath().normalize(), storyLines());
-    }
-
-    /** The banner's lines about the demo story: the page to open first and the demo accounts. */
-    private String storyLines() {
-        if (!tellsStory()) {
-            return "";
-        }
-        if (story == null) {
-            return "\n   The demo story could not be seeded (" + storyFailure + ");\n   start with a new --data-dir to seed it"
-                    + " again, or with --no-demo-story.";
-        }
-        String lines = "";
-        if (story.openFirst() != null) {
-            lines += "\n   Open first:       " + apiUrl() + "/ui/device.html?id=" + story.openFirst()
-                    + "\n                     (the overheating set-top box: owner, warranty, a year of telemetry,"
-                    + "\n                     its past repairs; its visit brief; then the KPI page " + apiUrl()
-                    + "/ui/kpi.html)";
-        }
-        if (story.faultedCharger() != null) {
-            lines += "\n   Faulted charger:  " + apiUrl() + "/ui/device.html?id=" + story.faultedCharger();
-        }
-        return lines + "\n   Demo accounts:    " + DemoSeeder.MANAGER + " / "
-                + secrets.demoAccountPassword(DemoSeeder.MANAGER) + " (service manager), " + DemoSeeder.ENGINEER
-                + " / " + secrets.demoAccountPassword(DemoSeeder.ENGINEER) + " (field engineer)";
+        return PlatformBanner.of(this, options, tellsStory(), storyFailure);
     }
 }

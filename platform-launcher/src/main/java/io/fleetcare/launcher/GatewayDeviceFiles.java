@@ -1,5 +1,6 @@
 package io.fleetcare.launcher;
 
+import io.fleetcare.infra.mqtt.MosquittoPasswordFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -12,13 +13,40 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 
-/** The gateway's files for devices beyond OCPP and MQTT: its Modbus devices file and the CoAP pre-shared keys. */
+/**
+ * The gateway's device files: its charger file (OCPP), its Modbus devices file and the CoAP pre-shared keys (MQTT
+ * devices are broker accounts instead).
+ */
 final class GatewayDeviceFiles {
 
+    static final String CHARGERS = "chargers.properties";
     static final String MODBUS_DEVICES = "modbus-devices.yaml";
     static final String COAP_KEYS = "coap-psk.properties";
 
     private GatewayDeviceFiles() {
+    }
+
+    /**
+     * Writes {@code <dir>/chargers.properties} (owner-only): each charger's secret, hashed as for the broker, and its
+     * model.
+     *
+     * @param models model of each charger, by charge point id
+     */
+    static Path writeChargers(Path dir, Map<String, String> models, Function<String, String> secretOf) {
+        StringBuilder lines = new StringBuilder("# simulated chargers of the embedded platform (written at every start)\n");
+        models.forEach((id, model) -> {
+            lines.append(id).append('=').append(MosquittoPasswordFile.hash(secretOf.apply(id))).append('\n');
+            lines.append(id).append(".model=").append(model).append('\n');
+        });
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(CHARGERS);
+            Files.writeString(file, lines.toString());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the gateway's charger file", e);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fleetcare.infra.mqtt.MosquittoPasswordFile;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,27 @@ class GatewayDeviceFilesTest {
         assertThat(keys).containsOnly(
                 Map.entry("fleetcare.coap.psk.\"CA-STB-01\"", "secret-of-CA-STB-01"),
                 Map.entry("fleetcare.coap.psk.\"CA-STB-02\"", "secret-of-CA-STB-02"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void theChargerFileHoldsEachChargersHashedSecretAndModelInAnOwnerOnlyFile() throws Exception {
+        Map<String, String> models = new LinkedHashMap<>();
+        models.put("CP-01", "AC-22");
+        models.put("CP-02", "DC-60");
+
+        Path file = GatewayDeviceFiles.writeChargers(dir, models, id -> "secret-of-" + id);
+
+        Properties chargers = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            chargers.load(in);
+        }
+        assertThat(chargers.stringPropertyNames()).containsExactlyInAnyOrder("CP-01", "CP-01.model", "CP-02",
+                "CP-02.model");
+        assertThat(chargers.getProperty("CP-02.model")).isEqualTo("DC-60");
+        assertThat(chargers.getProperty("CP-01")).doesNotContain("secret-of-CP-01");
+        assertThat(MosquittoPasswordFile.matches("secret-of-CP-01", chargers.getProperty("CP-01"))).isTrue();
+        assertThat(MosquittoPasswordFile.matches("secret-of-CP-02", chargers.getProperty("CP-01"))).isFalse();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 }

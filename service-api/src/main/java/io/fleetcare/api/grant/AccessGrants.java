@@ -40,9 +40,6 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
 
     private static final Logger LOG = Logger.getLogger(AccessGrants.class);
 
-    /** The statuses of a case that is over: a grant its assignment implied has ended. */
-    private static final String CASE_OVER = "('CLOSED', 'CANCELLED')";
-
     @Inject
     AuditTrail audit;
 
@@ -86,7 +83,7 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
         persist(grant);
         flush();
         audit.record(AuditAction.GRANT_REQUESTED, caller.username(), AuditSubject.CUSTOMER, Long.toString(customerId),
-                grant.id(), reason + throughWhat(deviceId, ticketNumber));
+                grant.id(), reason + GrantVisibility.throughWhat(deviceId, ticketNumber));
         LOG.infof("Access grant %d to customer %d requested by %s for %d min", grant.id(), customerId,
                 caller.username(), durationMinutes);
         return view(grant, now, caller);
@@ -196,7 +193,7 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
      */
     @Transactional
     public GrantView get(long grantId, Caller caller) {
-        AccessGrant grant = findByIdOptional(grantId).filter(g -> maySee(g, caller))
+        AccessGrant grant = findByIdOptional(grantId).filter(g -> GrantVisibility.maySee(g, caller))
                 .orElseThrow(() -> new GrantNotFoundException(Long.toString(grantId)));
         return view(grant, now(), caller);
     }
@@ -212,7 +209,7 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
         Instant now = now();
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
-        if (!seesEveryGrant(caller)) {
+        if (!GrantVisibility.seesEveryGrant(caller)) {
             conditions.add("requestedBy = :me");
             parameters.and("me", caller.username());
         }
@@ -250,7 +247,7 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
                 LEFT JOIN ticket t ON g.kind = 'ASSIGNMENT' AND t.number = g.ticket_number
                 WHERE g.requested_by = ?1 AND g.status = 'APPROVED' AND g.expires_at > ?2 AND e.grant_id IS NULL
                   AND (g.kind = 'REQUEST' OR (t.status NOT IN %s AND t.assigned_engineer = g.requested_by))
-                ORDER BY g.kind DESC, g.expires_at DESC, g.id DESC""".formatted(CASE_OVER))
+                ORDER BY g.kind DESC, g.expires_at DESC, g.id DESC""".formatted(CaseState.OVER))
                 .setParameter(1, username).setParameter(2, now()).getResultList();
         return rows.stream().map(r -> new GrantInForce(((Number) r[0]).longValue(), GrantKind.valueOf((String) r[1]),
                 ((Number) r[2]).longValue(), (String) r[3])).toList();
@@ -320,10 +317,7 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
         } else if (status == GrantStatus.ENDED) {
             ending = caseEnding(grant);
         }
-        // Which customer owns the device or case a request was made through is class 1 until approved.
-        boolean ownerShown = seesEveryGrant(caller) || grant.kind() == GrantKind.ASSIGNMENT
-                || (grant.deviceId() == null && grant.ticketNumber() == null) || status == GrantStatus.APPROVED;
-        return GrantView.of(grant, status, ownerShown, ending);
+        return GrantView.of(grant, status, GrantVisibility.ownerShown(grant, status, caller), ending);
     }
 
     /** The status now, from the stored decision, an end written, the expiry and (implied grants) the case. */
@@ -347,32 +341,7 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
         List<Object[]> rows = getEntityManager().createNativeQuery(
                 "SELECT status, assigned_engineer, status_changed_at FROM ticket WHERE number = ?1")
                 .setParameter(1, grant.ticketNumber()).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.get(0);
-        String status = (String) row[0];
-        if (CASE_OVER.contains("'" + status + "'")) {
-            Instant at = row[2] == null ? null : toInstant(row[2]);
-            return new GrantView.Ending(at, null, "case " + grant.ticketNumber() + " " + status);
-        }
-        if (!grant.requestedBy().equals(row[1])) {
-            return new GrantView.Ending(null, null, "case " + grant.ticketNumber() + " assigned to somebody else");
-        }
-        return null;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return null;
+        return rows.isEmpty() ? null : CaseState.ofRow(rows.get(0)).endingOf(grant);
     }
 
     private long ownerOf(String deviceId, String what, boolean deviceNamed) {
@@ -395,22 +364,6 @@ public class AccessGrants implements PanacheRepositoryBase<AccessGrant, Long> {
         @SuppressWarnings("unchecked")
         List<Object> rows = getEntityManager().createNativeQuery(sql).setParameter(1, parameter).getResultList();
         return rows.stream().findFirst();
-    }
-
-    private static String throughWhat(String deviceId, String ticketNumber) {
-        if (ticketNumber != null) {
-            return " (asked through case " + ticketNumber + ")";
-        }
-        return deviceId == null ? "" : " (asked through device " + deviceId + ")";
-    }
-
-    private static boolean maySee(AccessGrant grant, Caller caller) {
-        return seesEveryGrant(caller) || grant.requestedBy().equals(caller.username());
-    }
-
-    /** The top manager, who decides, and administrators, who may revoke, see every grant. */
-    private static boolean seesEveryGrant(Caller caller) {
-        return caller.has(Role.ADMIN) || caller.has(Role.TOP_MANAGER);
     }
 
     private Instant now() {

@@ -2,12 +2,12 @@ package io.fleetcare.api.ticket;
 
 import io.fleetcare.api.customer.CustomerTier;
 import io.fleetcare.api.device.CaseCategory;
-import io.fleetcare.api.device.ServiceCategory;
 import io.fleetcare.api.ticket.sla.SlaDueTimes;
 import io.fleetcare.api.ticket.sla.SlaMilestones;
 import io.fleetcare.events.DeviceType;
 import io.fleetcare.events.Severity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -74,20 +74,8 @@ public class Ticket {
     @Column(name = "opened_at", nullable = false, updatable = false)
     private Instant openedAt;
 
-    @Column(name = "respond_by", nullable = false)
-    private Instant respondBy;
-
-    @Column(name = "on_site_by", nullable = false)
-    private Instant onSiteBy;
-
-    @Column(name = "answer_by", nullable = false)
-    private Instant answerBy;
-
-    @Column(name = "repair_by", nullable = false)
-    private Instant repairBy;
-
-    @Column(name = "complaint_verify_by")
-    private Instant complaintVerifyBy;
+    @Embedded
+    private TicketClocks clocks;
 
     @Column(name = "complaint", nullable = false, updatable = false)
     private boolean complaint;
@@ -95,45 +83,14 @@ public class Ticket {
     @Column(name = "registered_by", updatable = false)
     private String registeredBy;
 
-    @Column(name = "acknowledged_at")
-    private Instant acknowledgedAt;
-
-    @Column(name = "scheduled_at")
-    private Instant scheduledAt;
-
-    @Column(name = "on_site_at")
-    private Instant onSiteAt;
-
-    @Column(name = "resolved_at")
-    private Instant resolvedAt;
-
     @Column(name = "status_changed_at", nullable = false)
     private Instant statusChangedAt;
 
-    @Column(name = "assigned_engineer")
-    private String assignedEngineer;
+    @Embedded
+    private Appointment appointment;
 
-    @Column(name = "appointment_from")
-    private Instant appointmentFrom;
-
-    @Column(name = "appointment_to")
-    private Instant appointmentTo;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "service_category", updatable = false)
-    private ServiceCategory serviceCategory;
-
-    @Column(name = "service_component_id", updatable = false)
-    private Long serviceComponentId;
-
-    @Column(name = "serial", updatable = false)
-    private String serial;
-
-    @Column(name = "customer_id", updatable = false)
-    private Long customerId;
-
-    @Column(name = "unregistered", nullable = false, updatable = false)
-    private boolean unregistered;
+    @Embedded
+    private CaseProduct product = new CaseProduct();
 
     @Version
     @Column(name = "version", nullable = false)
@@ -232,11 +189,7 @@ public class Ticket {
         t.problem = problem;
         t.openedAt = openedAt;
         t.statusChangedAt = openedAt;
-        t.respondBy = due.respondBy();
-        t.answerBy = due.answerBy();
-        t.onSiteBy = due.onSiteBy();
-        t.repairBy = due.repairBy();
-        t.complaintVerifyBy = due.complaintVerifyBy();
+        t.clocks = new TicketClocks(due);
         return t;
     }
 
@@ -254,26 +207,7 @@ public class Ticket {
     TicketTransition moveTo(TicketStatus to, Instant at, String actor, String reason) {
         TicketTransition transition = new TicketTransition(this, status, to, reason, actor, at);
         transitions.add(transition);
-        switch (to) {
-            case CUSTOMER_CONFIRMED, CLOSED, RESOLVED -> {
-                acknowledgedAt = firstOf(acknowledgedAt, at);
-                scheduledAt = firstOf(scheduledAt, at);
-                onSiteAt = firstOf(onSiteAt, at);
-                resolvedAt = firstOf(resolvedAt, at);
-            }
-            case ON_SITE -> {
-                acknowledgedAt = firstOf(acknowledgedAt, at);
-                scheduledAt = firstOf(scheduledAt, at);
-                onSiteAt = firstOf(onSiteAt, at);
-            }
-            case SCHEDULED -> {
-                acknowledgedAt = firstOf(acknowledgedAt, at);
-                scheduledAt = firstOf(scheduledAt, at);
-            }
-            case ACKNOWLEDGED -> acknowledgedAt = firstOf(acknowledgedAt, at);
-            case REGISTERED, ESCALATED, CANCELLED -> {
-            }
-        }
+        clocks.reach(to, at);
         status = to;
         statusChangedAt = at;
         return transition;
@@ -286,9 +220,7 @@ public class Ticket {
      */
     TicketAssignment assign(String engineer, Instant from, Instant to, String assignedBy, Instant at,
             String lateReason) {
-        assignedEngineer = engineer;
-        appointmentFrom = from;
-        appointmentTo = to;
+        appointment = new Appointment(engineer, from, to);
         TicketAssignment assignment = new TicketAssignment(this, engineer, from, to, assignedBy, at,
                 lateReason);
         assignments.add(assignment);
@@ -313,26 +245,12 @@ public class Ticket {
 
     /** The status the ticket was escalated from, while it is ESCALATED; null otherwise or when unknown. */
     public TicketStatus escalatedFrom() {
-        if (status != TicketStatus.ESCALATED) {
-            return null;
-        }
-        for (int i = transitions.size() - 1; i >= 0; i--) {
-            if (transitions.get(i).to() == TicketStatus.ESCALATED) {
-                return transitions.get(i).from();
-            }
-        }
-        return null;
+        return TicketHistory.escalatedFrom(status, transitions);
     }
 
     /** When the case was last reopened (see {@link TicketLifecycle#reopens}); null when it never was. */
     public Instant lastReopenedAt() {
-        for (int i = transitions.size() - 1; i >= 0; i--) {
-            TicketTransition t = transitions.get(i);
-            if (TicketLifecycle.reopens(t.from(), t.to())) {
-                return t.at();
-            }
-        }
-        return null;
+        return TicketHistory.lastReopenedAt(transitions);
     }
 
     /**
@@ -340,19 +258,12 @@ public class Ticket {
      * does not hold (the serial then as told, may be null for telemetry); called once, before it is stored.
      */
     void identify(String serial, Long customerId, boolean unregistered) {
-        this.serial = serial;
-        this.customerId = customerId;
-        this.unregistered = unregistered;
+        product.identify(serial, customerId, unregistered);
     }
 
     /** Sets the service category decided when the case was registered; called once, before it is stored. */
     void classify(CaseCategory category) {
-        serviceCategory = category.category();
-        serviceComponentId = category.componentId();
-    }
-
-    private static Instant firstOf(Instant reached, Instant at) {
-        return reached != null ? reached : at;
+        product.classify(category);
     }
 
     /** Links a maintenance request (and so its evidence) to this case. */
@@ -412,13 +323,12 @@ public class Ticket {
     }
 
     public SlaDueTimes due() {
-        return new SlaDueTimes(respondBy, answerBy, onSiteBy, repairBy, complaintVerifyBy);
+        return clocks.due();
     }
 
     /** What the case reached so far; a cancelled case stopped its clocks when it was cancelled. */
     public SlaMilestones milestones() {
-        return new SlaMilestones(acknowledgedAt, scheduledAt, onSiteAt, resolvedAt,
-                status == TicketStatus.CANCELLED ? statusChangedAt : null);
+        return clocks.reached(status == TicketStatus.CANCELLED ? statusChangedAt : null);
     }
 
     public boolean complaint() {
@@ -434,44 +344,24 @@ public class Ticket {
         return statusChangedAt;
     }
 
-    /** How the case is billed, decided at registration (see {@link CaseCategory}); null when undetermined. */
-    public ServiceCategory serviceCategory() {
-        return serviceCategory;
-    }
-
-    /** The device component the case named; null when it named none. */
-    public Long serviceComponentId() {
-        return serviceComponentId;
-    }
-
-    /** The product's serial: from the registry, or as told for an unregistered product; may be null. */
-    public String serial() {
-        return serial;
-    }
-
-    /** The owning customer in the archive when the case was opened; null when none (class 1: not in the views). */
-    public Long customerId() {
-        return customerId;
-    }
-
-    /** Whether the case is for a product the registry did not hold when the case was opened. */
-    public boolean unregistered() {
-        return unregistered;
+    /** The product the case is about as registered with it (serial, owner, service category); never null. */
+    public CaseProduct product() {
+        return product;
     }
 
     /** Username of the assigned field engineer; null while nobody is assigned. */
     public String assignedEngineer() {
-        return assignedEngineer;
+        return appointment == null ? null : appointment.engineer();
     }
 
     /** Start of the appointment window; null while nobody is assigned. */
     public Instant appointmentFrom() {
-        return appointmentFrom;
+        return appointment == null ? null : appointment.from();
     }
 
     /** End of the appointment window; null while nobody is assigned. */
     public Instant appointmentTo() {
-        return appointmentTo;
+        return appointment == null ? null : appointment.to();
     }
 
     /** Every status change of this case, oldest first. */

@@ -156,7 +156,7 @@ public class TicketWorkflow {
         entityManager.persist(ticket.moveTo(to, now, caller.username(), why));
         LOG.infof("Ticket %s moved %s -> %s by %s", number, from, to, caller.username());
         if (to == TicketStatus.SCHEDULED) {
-            visitScheduled.fire(new VisitScheduled(number, ticket.deviceId(), ticket.customerId(),
+            visitScheduled.fire(new VisitScheduled(number, ticket.deviceId(), ticket.product().customerId(),
                     ticket.assignedEngineer(), ticket.appointmentFrom(), ticket.appointmentTo(), caller.username()));
         }
     }

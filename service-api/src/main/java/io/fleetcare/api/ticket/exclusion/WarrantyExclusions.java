@@ -135,9 +135,9 @@ public class WarrantyExclusions {
             throw new TicketConflictException("warranty-exclusion-exists", "Warranty exclusion already recorded",
                     ticket.number() + " already has a warranty exclusion; it is never changed.");
         }
-        if (ticket.serviceCategory() != ServiceCategory.FREE) {
+        if (ticket.product().serviceCategory() != ServiceCategory.FREE) {
             throw new TicketConflictException("not-in-warranty", "Case not in warranty", ticket.number()
-                    + " is " + (ticket.serviceCategory() == null ? "of undetermined category" : ticket.serviceCategory())
+                    + " is " + (ticket.product().serviceCategory() == null ? "of undetermined category" : ticket.product().serviceCategory())
                     + ", not FREE; only a case served under warranty can be excluded from it.");
         }
     }
