@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -50,12 +51,31 @@ public class Channels {
         }
     }
 
+    /**
+     * Sends one e-mail. A transient SMTP reply (4xx, e.g. 421 when the server closed an idle connection) is tried
+     * again at once on a new connection, as RFC 5321 §4.2.1 allows; a second failure, or a permanent one, fails the
+     * attempt (the dispatcher then retries with its backoff).
+     */
     void email(String to, String subject, String text) {
-        try {
-            mailer.send(Mail.withText(to, subject, text).setFrom(config.from()));
-        } catch (RuntimeException e) {
-            throw new DeliveryFailedException("SMTP: " + e.getMessage());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mailer.send(Mail.withText(to, subject, text).setFrom(config.from()));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 2 || !transientSmtpReply(e)) {
+                    throw new DeliveryFailedException("SMTP: " + e.getMessage());
+                }
+            }
         }
+    }
+
+    private static boolean transientSmtpReply(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SMTPException smtp) {
+                return smtp.isTransient();
+            }
+        }
+        return false;
     }
 
     private void webhook(NotificationStore.Claimed d) {

@@ -109,8 +109,8 @@ class NotificationsIT {
         String ruleId = "nt.rule-" + tag;
         rule(Map.of("name", "major " + tag, "trigger", "ALERT", "severity", "MAJOR", "alertRuleId", ruleId,
                 "levels", List.of(level(0, email(level1)), level(5, email(level2)))));
-        Instant received = Instant.now();
         String alertId = raise(ruleId, Severity.MAJOR, "fan stopped");
+        Instant received = receivedAt(alertId);
 
         // when / then: level 1 at once, level 2 not before 5 minutes, then once
         dispatcher.evaluate(received.plusSeconds(1));
@@ -138,8 +138,8 @@ class NotificationsIT {
         String ruleId = "nt.rule-" + tag;
         rule(Map.of("name", "major " + tag, "trigger", "ALERT", "severity", "MAJOR", "alertRuleId", ruleId,
                 "levels", List.of(level(0, email(level1)), level(5, email(level2)))));
-        Instant received = Instant.now();
         String alertId = raise(ruleId, Severity.MAJOR, "fan stopped");
+        Instant received = receivedAt(alertId);
         dispatcher.evaluate(received.plusSeconds(1));
 
         // when
@@ -228,8 +228,8 @@ class NotificationsIT {
         String ruleId = "nt.hook-" + tag;
         rule(Map.of("name", "hook " + tag, "trigger", "ALERT", "alertRuleId", ruleId, "levels",
                 List.of(level(0, Map.of("channel", "WEBHOOK", "address", url, "secret", SECRET)))));
-        Instant received = Instant.now();
         String alertId = raise(ruleId, Severity.MAJOR, "door open");
+        Instant received = receivedAt(alertId);
 
         // when: evaluations after each wait of the backoff (30 s, 2 min, 10 min), then much later
         Instant at = received.plusSeconds(1);
@@ -428,6 +428,12 @@ class NotificationsIT {
         producer.send(new ProducerRecord<>(Topics.DEVICE_ALERTS, device, EventCodec.encode(alert))).get();
         await().atMost(WAIT).untilAsserted(() -> as(noc).get("/api/alerts/" + alertId).then().statusCode(200));
         return alertId;
+    }
+
+    /** When the service took the alert in: its escalation delays count from then, not from the test's clock. */
+    private Instant receivedAt(String alertId) {
+        return Instant.parse(as(noc).get("/api/alerts/" + alertId).then().statusCode(200).extract()
+                .path("receivedAt"));
     }
 
     private String receiver(com.sun.net.httpserver.HttpHandler handler) throws IOException {
