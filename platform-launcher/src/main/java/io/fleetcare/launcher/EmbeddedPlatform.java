@@ -147,7 +147,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 && options.rulesFile().getFileName().toString().equals(ScenarioFile.SCENARIO_RULES)) {
             // the scenario rules shorten time (offline after 15 s instead of minutes); the site correlation's
             // window shortens with them, so that a lone charger's ticket opens within a scenario's run
-            apiEnv.put("FLEETCARE_SITES_WINDOW", "PT15S");
+            apiEnv.put("FLEETCARE_SITES_WINDOW", "PT30S");
         }
         ChildJvm api = remember(ChildJvm.start("service-api", quarkusJvmArgs(),
                 List.of("-jar", layout.serviceApiJar().toString()), apiEnv, logs, pidFile));
