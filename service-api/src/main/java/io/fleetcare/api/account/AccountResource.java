@@ -1,6 +1,5 @@
 package io.fleetcare.api.account;
 
-import io.fleetcare.api.problem.InvalidRequestException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,12 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,21 +51,9 @@ public class AccountResource {
             description = "{\"username\",\"password\",\"roles\":[\"FIELD_ENGINEER\"]} -> 201; 400; 409 when the "
                     + "username is taken.")
     public Response create(@NotNull @Valid AccountRequest body) {
-        Account account = service.create(body.username(), body.password(), roles(body.roles()),
+        Account account = service.create(body.username(), body.password(), RoleNames.parse(body.roles()),
                 SignedInCaller.from(identity).username());
         return Response.status(Response.Status.CREATED).entity(AccountView.of(account)).build();
     }
 
-    private static Set<Role> roles(Set<String> names) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : names) {
-            try {
-                roles.add(Role.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("Unknown role; expected some of "
-                        + Arrays.toString(Role.values()) + ".");
-            }
-        }
-        return roles;
-    }
 }

@@ -1,8 +1,8 @@
 package io.fleetcare.api.token;
 
 import io.fleetcare.api.account.Role;
+import io.fleetcare.api.account.RoleNames;
 import io.fleetcare.api.account.SignedInCaller;
-import io.fleetcare.api.problem.InvalidRequestException;
 import io.fleetcare.api.problem.PathIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,11 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,7 +45,7 @@ public class ApiTokenResource {
             description = "{\"name\",\"roles\":[\"NOC_OPERATOR\"],\"expiresAt\"} -> 201 with the secret in \"token\", "
                     + "shown this once; 400 for TOP_MANAGER, an unknown role or an expiry not in the next 366 days.")
     public Response issue(@NotNull @Valid ApiTokenRequest body, @Context UriInfo uri) {
-        IssuedApiTokenView issued = tokens.issue(body.name(), roles(body.roles()), body.expiresAt(),
+        IssuedApiTokenView issued = tokens.issue(body.name(), RoleNames.parse(body.roles()), body.expiresAt(),
                 SignedInCaller.from(identity));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(issued.stored().tokenId())).build())
                 .entity(issued).build();
@@ -80,16 +76,4 @@ public class ApiTokenResource {
         return PathIds.positive(value, ApiTokenNotFoundException::new);
     }
 
-    private static Set<Role> roles(Set<String> names) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : names) {
-            try {
-                roles.add(Role.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("Unknown role; expected some of "
-                        + Arrays.toString(Role.values()) + ".");
-            }
-        }
-        return roles;
-    }
 }
